@@ -1,0 +1,34 @@
+# `make app` and `make test` each build .venv from nothing on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: app test test-all lint eval clean-store
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## app: build the store from the bundled corpus (first run) and summarise it
+app: $(STAMP)
+	$(BIN)/clause-atlas ingest corpus/
+	$(BIN)/clause-atlas stats
+
+## test: lint and run the fast test suite
+test: $(STAMP)
+	$(BIN)/ruff check nlp tests evaluation
+	$(BIN)/pytest -q
+
+## test-all: also the slow tests
+test-all: $(STAMP)
+	$(BIN)/pytest -q -m "slow or not slow"
+
+## eval: score segmentation against the gold clause lists and audit the corpus
+eval: $(STAMP)
+	$(BIN)/python -m evaluation.segmentation.score --write
+
+clean-store:
+	rm -f data/clause_atlas.duckdb data/clause_atlas.duckdb.wal

@@ -1,0 +1,248 @@
+"""The ``clause-atlas`` command line: thin wrappers over the package's functions.
+
+Every error a user can cause ends as one line on stderr (``error: ...``) and exit code 1;
+usage errors exit with 2 (click's convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from nlp import __version__
+from nlp.errors import ClauseAtlasError
+from nlp.ingest import Job, collect, ingest, process
+from nlp.manifest import doc_id_from_path, make_meta
+from nlp.records import DOC_TYPES
+from nlp.store import STORE_ENV, Store, clause_to_dict, default_store_path, to_json
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn user-caused errors into one readable line and exit code 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ClauseAtlasError as exc:
+            _fail(str(exc))
+        except BrokenPipeError:  # e.g. piped into `head`
+            sys.exit(0)
+
+    return wrapper
+
+
+def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+    return Store(ctx.obj["store"], read_only=read_only)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="clause-atlas")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=STORE_ENV,
+    default=None,
+    help=f"DuckDB store file [env {STORE_ENV}; default data/clause_atlas.duckdb].",
+)
+@click.pass_context
+def main(ctx: click.Context, store: Path | None) -> None:
+    """Clause Atlas: cut Dutch work-and-technology documents into clauses and query them."""
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = store or default_store_path()
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Metadata CSV (default: manifest.csv next to the files).",
+)
+@click.option("--doc-id", help="Document id (one file only).")
+@click.option("--title", help="Title (one file only).")
+@click.option("--doc-type", type=click.Choice(DOC_TYPES), help="Document type (one file only).")
+@click.option("--organisation", default="", help="Organisation (one file only).")
+@click.option("--sector", default="", help="Sector (one file only).")
+@click.option("--country", type=click.Choice(["NL", "BE", "EU"]), help="Country (one file only).")
+@click.option("--year", type=int, help="Year (one file only).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.pass_context
+@friendly
+def ingest_cmd(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    manifest: Path | None,
+    doc_id: str | None,
+    title: str | None,
+    doc_type: str | None,
+    organisation: str,
+    sector: str,
+    country: str | None,
+    year: int | None,
+    progress: bool | None,
+) -> None:
+    """Read, clean, segment and store files or folders (PATHS)."""
+    jobs = collect(paths, manifest)
+    given = any(v for v in (doc_id, title, doc_type, organisation, sector, country, year))
+    if given:
+        if len(jobs) != 1:
+            raise ClauseAtlasError("metadata options (--doc-id, --title, ...) need exactly one file")
+        job = jobs[0]
+        base = job.meta
+        meta = make_meta(
+            doc_id or (base.doc_id if base else doc_id_from_path(job.path)),
+            title or (base.title if base else ""),
+            doc_type=doc_type or (base.doc_type if base else "other"),
+            organisation=organisation or (base.organisation if base else ""),
+            sector=sector or (base.sector if base else ""),
+            country=country or (base.country if base else ""),
+            year=year if year is not None else (base.year if base else None),
+            source=job.path.name,
+        )
+        if not title and not base:
+            from nlp.readers import read
+
+            meta = make_meta(
+                meta.doc_id,
+                read(job.path).title or job.path.stem,
+                doc_type=meta.doc_type,
+                organisation=meta.organisation,
+                sector=meta.sector,
+                country=meta.country,
+                year=meta.year,
+                source=meta.source,
+            )
+        jobs = [Job(job.path, meta)]
+    show = sys.stderr.isatty() if progress is None else progress
+    bar: Callable[[Any], Any] | None = None
+    if show:
+        from tqdm import tqdm
+
+        def bar(items: Any) -> Any:
+            return tqdm(items, desc="ingest", unit="file", file=sys.stderr)
+
+    with _open_store(ctx) as store:
+        report = ingest(store, jobs, progress=bar)
+        counts: dict[str, int] = {}
+        for status in report.status.values():
+            counts[status] = counts.get(status, 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing stored"
+        n_clauses = sum(report.clauses[d] for d, s in report.status.items() if s in ("added", "replaced"))
+        click.echo(
+            f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store.path}"
+        )
+    for err in report.errors:
+        click.echo(f"error: {err}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command("segment")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--jsonl", is_flag=True, help="One JSON object per clause.")
+@click.option(
+    "--spacy-model",
+    default=None,
+    help="Installed spaCy pipeline for sentence boundaries (default: blank nl).",
+)
+@friendly
+def segment_cmd(file: Path, jsonl: bool, spacy_model: str | None) -> None:
+    """Cut FILE into clauses and print them (the store is not touched)."""
+    _doc, clauses = process(file, None, model=spacy_model)
+    for c in clauses:
+        if jsonl:
+            click.echo(
+                to_json(
+                    {
+                        "text": c.text,
+                        "section": c.section_path,
+                        "page": c.page,
+                        "start": c.start,
+                        "end": c.end,
+                        "kind": c.kind,
+                        "marker": c.marker,
+                        "lead_in": c.lead_in,
+                        "ordinal": c.ordinal,
+                    }
+                )
+            )
+        else:
+            where = f"p{c.page} " if c.page else ""
+            click.echo(f"{c.ordinal:>4} {where}[{c.section_path}] {c.text}")
+
+
+@main.command("documents")
+@click.option("--jsonl", is_flag=True, help="One JSON object per document.")
+@click.pass_context
+@friendly
+def documents_cmd(ctx: click.Context, jsonl: bool) -> None:
+    """List the stored documents."""
+    with _open_store(ctx, read_only=True) as store:
+        docs = store.documents()
+    if jsonl:
+        for d in docs:
+            click.echo(to_json(d))
+        return
+    if not docs:
+        click.echo("the store is empty; run 'clause-atlas ingest corpus/'")
+        return
+    width = max(len(str(d["doc_id"])) for d in docs)
+    click.echo(f"{'doc_id':<{width}}  {'type':<12} {'cty':<3} {'year':<4} {'clauses':>7}  title")
+    for d in docs:
+        click.echo(
+            f"{d['doc_id']!s:<{width}}  {d['doc_type']!s:<12} {d['country'] or '':<3} {d['year'] or '':<4} "
+            f"{d['n_clauses']:>7}  {str(d['title'])[:70]}"
+        )
+
+
+@main.command("clauses")
+@click.argument("doc_id")
+@click.option("--jsonl", is_flag=True, help="One JSON object per clause.")
+@click.pass_context
+@friendly
+def clauses_cmd(ctx: click.Context, doc_id: str, jsonl: bool) -> None:
+    """List the clauses of a stored document."""
+    with _open_store(ctx, read_only=True) as store:
+        clauses = store.clauses(doc_id)
+    for c in clauses:
+        if jsonl:
+            click.echo(to_json(clause_to_dict(c)))
+        else:
+            where = f"p{c.page} " if c.page else ""
+            click.echo(f"{c.clause_id} {where}[{c.section_path}] {c.text}")
+
+
+@main.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+@friendly
+def stats_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Summarise the store: documents and clauses by type and country."""
+    with _open_store(ctx, read_only=True) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(to_json(stats))
+        return
+    click.echo(f"store: {stats['store']}")
+    click.echo(f"documents: {stats['documents']}  clauses: {stats['clauses']}")
+    by_type = stats["documents_by_type"]
+    clauses_by_type = stats["clauses_by_type"]
+    for t, n in by_type.items():  # type: ignore[union-attr]
+        click.echo(f"  {t:<13} {n:>3} documents {clauses_by_type.get(t, 0):>7} clauses")  # type: ignore[union-attr]
+    countries = ", ".join(f"{k or '?'}: {v}" for k, v in stats["documents_by_country"].items())  # type: ignore[union-attr]
+    click.echo(f"by country: {countries}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

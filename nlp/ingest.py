@@ -1,0 +1,163 @@
+"""Ingest files and folders: read, clean, segment and store.
+
+``collect`` finds the files and their metadata; ``process`` turns one file into a document
+and its clauses (pure, no store); ``ingest`` does both for many paths and writes everything
+that could be read to the store in one transaction, reporting the files that could not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from nlp import readers
+from nlp.clean import clean
+from nlp.errors import ClauseAtlasError, InputFileError
+from nlp.manifest import doc_id_from_path, make_meta, read_manifest
+from nlp.records import Clause, Document, DocumentMeta
+from nlp.segment import segment
+from nlp.store import Status, Store
+
+MANIFEST_NAME = "manifest.csv"
+# Files in a corpus folder that describe the corpus rather than belong to it.
+SKIP_NAMES = frozenset(
+    {"readme.md", "sources.md", "license", "license.md", "licence.md", "changelog.md", MANIFEST_NAME}
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to ingest and the metadata it will get (``meta`` None: derive from the file)."""
+
+    path: Path
+    meta: DocumentMeta | None = None
+
+
+@dataclass
+class Report:
+    """What an ingest run did."""
+
+    status: dict[str, Status] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    clauses: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every file was ingested."""
+        return not self.errors
+
+
+def collect(paths: Iterable[str | Path], manifest: str | Path | None = None) -> list[Job]:
+    """Expand files and folders into ingest jobs with metadata from a manifest.
+
+    Args:
+        paths: Files or folders (folders are searched recursively for supported files).
+        manifest: A manifest CSV; by default each file's folder (or the folder given) is
+            searched for ``manifest.csv``.
+
+    Raises:
+        InputFileError: a path does not exist or a named file has an unsupported type.
+    """
+    explicit = read_manifest(manifest) if manifest else None
+    cache: dict[Path, dict[str, DocumentMeta]] = {}
+
+    def meta_for(file: Path) -> DocumentMeta | None:
+        if explicit is not None:
+            return explicit.get(file.name)
+        folder = file.parent
+        if folder not in cache:
+            m = folder / MANIFEST_NAME
+            cache[folder] = read_manifest(m) if m.is_file() else {}
+        return cache[folder].get(file.name)
+
+    jobs: list[Job] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in readers.SUPPORTED_SUFFIXES
+                and f.name.lower() not in SKIP_NAMES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        elif p.is_file():
+            if p.suffix.lower() not in readers.SUPPORTED_SUFFIXES:
+                raise InputFileError(
+                    p,
+                    f"unsupported file type {p.suffix.lower()!r}; supported: {', '.join(readers.SUPPORTED_SUFFIXES)}",
+                )
+            files = [p]
+        else:
+            raise InputFileError(p, "no such file or folder")
+        for f in files:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                jobs.append(Job(f, meta_for(f)))
+    return jobs
+
+
+def process(
+    path: str | Path, meta: DocumentMeta | None = None, *, model: str | None = None
+) -> tuple[Document, list[Clause]]:
+    """Read, clean and segment one file without touching any store.
+
+    Args:
+        path: The file.
+        meta: Its metadata; without it the id comes from the file name, the title from the
+            document's own metadata or its file name, and ``doc_type`` is ``other``.
+        model: spaCy pipeline for sentence boundaries.
+
+    Raises:
+        InputFileError: the file cannot be read as a document.
+    """
+    extracted = readers.read(path)
+    if meta is None:
+        p = Path(path)
+        meta = make_meta(doc_id_from_path(p), extracted.title or p.stem.replace("_", " "), source=p.name)
+    elif not meta.source:
+        meta = replace(meta, source=Path(path).name)
+    doc = clean(extracted, meta)
+    clauses = segment(doc, model=model)
+    if not clauses:
+        raise InputFileError(path, "no clauses found: the document holds no running text")
+    return doc, clauses
+
+
+def ingest(
+    store: Store,
+    jobs: list[Job],
+    *,
+    model: str | None = None,
+    progress: Callable[[Iterable[Job]], Iterable[Job]] | None = None,
+) -> Report:
+    """Process every job and store the results in one transaction.
+
+    Files that cannot be read are reported in ``Report.errors`` and skipped; the rest is
+    written together, so a failure while writing leaves the store as it was.
+    """
+    report = Report()
+    done: list[tuple[Document, list[Clause]]] = []
+    ids: dict[str, Path] = {}
+    iterator = progress(jobs) if progress else jobs
+    for job in iterator:
+        try:
+            doc, clauses = process(job.path, job.meta, model=model)
+        except ClauseAtlasError as exc:
+            report.errors.append(str(exc))
+            continue
+        if doc.doc_id in ids:
+            report.errors.append(
+                f"{job.path}: document id {doc.doc_id!r} is already used by {ids[doc.doc_id]}; give it another id"
+            )
+            continue
+        ids[doc.doc_id] = job.path
+        done.append((doc, clauses))
+        report.clauses[doc.doc_id] = len(clauses)
+    if done:
+        report.status = store.put_many(done)
+    return report

@@ -1,0 +1,404 @@
+"""Turn the lines of a line-based source into blocks: headings, paragraphs and list items.
+
+PDF text has no paragraph markup: lines are hard-wrapped, words are hyphenated across lines,
+some documents are double-spaced (a blank line after every text line), bullets and numbers
+start list items, and headings are short lines without final punctuation. ``build_blocks``
+reads these cues; ``Hyphenation`` decides whether a line-end hyphen is a word break or a real
+compound hyphen.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from nlp.furniture import Line
+from nlp.records import RawBlock
+from nlp.resources import (
+    ARTICLE_HEADING_RE,
+    BULLET,
+    BULLET_GLYPHS,
+    DASH_BULLETS,
+    HEADING_LEVELS,
+    HYPHEN_PREFIXES,
+    HYPHENATED_LINE_SHARE,
+    LID_RE,
+    LIST_MARKER_RE,
+    SECTION_NUMBER_RE,
+    SUSPENDED_HYPHEN_WORDS,
+    VOWEL_CLASHES,
+)
+
+TERMINAL = (".", "!", "?", ":", ";", "…")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]+\.?)$")
+
+
+@lru_cache(maxsize=1)
+def dutch_word_forms() -> frozenset[str]:
+    """Dutch word forms from spaCy's lookup lemmatizer table (keys and lemmas), lower-cased."""
+    try:
+        import spacy_lookups_data
+
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    return frozenset(w.lower() for pair in table.items() for w in pair)
+
+
+@dataclass
+class Hyphenation:
+    """Decides line-end hyphens with evidence from the document itself and a Dutch lexicon.
+
+    Rules, in order (see ``NOTES-stack.md``): keep before "en"/"of" ("inspraak- en"); keep for
+    capitals, digits and acronyms; keep between clashing vowels ("risico-inventarisatie");
+    join if the joined word occurs elsewhere in the document; keep if the hyphenated form does;
+    join if the joined word is a known Dutch word form; otherwise follow the document's habit
+    (justified, hyphenated documents join).
+    """
+
+    words: Counter[str] = field(default_factory=Counter)
+    heavy: bool = False
+
+    @classmethod
+    def from_lines(cls, lines: list[Line]) -> Hyphenation:
+        """Collect word evidence and the document's hyphenation habit from its lines."""
+        words: Counter[str] = Counter()
+        text_lines = [ln.text for ln in lines if not ln.blank]
+        for t in text_lines:
+            words.update(w.lower() for w in _WORD.findall(t))
+        ends = sum(1 for t in text_lines if _LINE_END_HYPHEN.search(t))
+        breaks = 0
+        for t in text_lines:
+            m = _LINE_END_HYPHEN.search(t)
+            if m and len(m.group(1)) >= 2 and m.group(1).islower():
+                breaks += 1
+        heavy = bool(text_lines) and ends >= 5 and breaks / len(text_lines) >= HYPHENATED_LINE_SHARE
+        return cls(words=words, heavy=heavy)
+
+    def join(self, left: str, right: str) -> str:
+        """Join two lines where ``left`` ends in a hyphen; return the joined text."""
+        m = _LINE_END_HYPHEN.search(left)
+        first = right.split(" ", 1)[0] if right else ""
+        if not m or not first:
+            return left + " " + right
+        head = m.group(1)
+        tail_m = re.match(r"[^\W\d_]+", first)
+        if first.lower().strip(",.;:") in SUSPENDED_HYPHEN_WORDS:
+            return left + " " + right
+        keep = left + right
+        joined = left[:-1] + right
+        if tail_m is None or head.isupper() or first[:1].isupper() or (len(head) == 1 and head.isupper()):
+            return keep
+        tail = tail_m.group(0)
+        if (head[-1] + tail[0]).lower() in VOWEL_CLASHES:
+            return keep
+        if head.lower() in HYPHEN_PREFIXES:
+            return keep
+        whole = (head + tail).lower()
+        hyph = f"{head}-{tail}".lower()
+        if self.words.get(whole, 0) > 0:
+            return joined
+        if self.words.get(hyph, 0) > 0:
+            return keep
+        lexicon = dutch_word_forms()
+        if whole in lexicon:
+            return joined
+        # Dutch writes compounds solid: two known words (with a linking s) join.
+        stem = head.lower()
+
+        def known(word: str) -> bool:
+            return word in lexicon or self.words.get(word, 0) > 0
+
+        if known(tail.lower()) and (known(stem) or (stem.endswith("s") and known(stem[:-1]))):
+            return joined
+        return joined if self.heavy else keep
+
+
+def is_double_spaced(lines: list[Line]) -> bool:
+    """Whether most text lines are followed by exactly one blank line."""
+    text_idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(text_idx) < 20:
+        return False
+    single = sum(1 for i in text_idx if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 2].blank)
+    return single / len(text_idx) >= 0.6
+
+
+def _heading_level(text: str) -> int:
+    m = ARTICLE_HEADING_RE.match(text)
+    if m:
+        return HEADING_LEVELS.get(m.group("kw").lower(), 4)
+    m = SECTION_NUMBER_RE.match(text) or re.match(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?$", text)
+    if m:
+        return m.group("num").count(".") + 1
+    return 9
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def heading_like(text: str, max_words: int = 14) -> bool:
+    """Whether a line could be a heading: short, capitalised, no sentence punctuation at the end."""
+    words = text.split()
+    if not words or len(words) > (max_words + 8 if _is_caps(text) else max_words):
+        return False
+    if text.endswith((".", ";", ",", ":", "…")) and not _NUMBER_ONLY.match(text):
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in "§“\"'‘("
+
+
+def _starts_sentence(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘(§" + BULLET_GLYPHS)
+
+
+@dataclass
+class _Open:
+    kind: str
+    lines: list[str]
+    page: int | None
+    marker: str = ""
+    level: int = 0
+    last_len: int = 0
+
+    @property
+    def last(self) -> str:
+        return self.lines[-1] if self.lines else ""
+
+
+def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
+    """Group furniture-free lines into heading, paragraph and item blocks.
+
+    Args:
+        lines: Lines after :func:`nlp.furniture.strip`.
+        fmt: Source format ("pdf" or "txt"); plain text keeps indentation cues.
+
+    Returns:
+        Blocks in reading order, each with its text on one line.
+    """
+    hyph = Hyphenation.from_lines(lines)
+    double = is_double_spaced(lines)
+    lengths = sorted(len(ln.text) for ln in lines if not ln.blank)
+    full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
+    short_len = 0.8 * full if full < 200 else 60
+
+    blocks: list[RawBlock] = []
+    cur: _Open | None = None
+
+    def flush() -> None:
+        nonlocal cur
+        if cur is not None and cur.lines:
+            text = cur.lines[0]
+            for nxt in cur.lines[1:]:
+                text = hyph.join(text, nxt) if text.endswith("-") else text + " " + nxt
+            text = " ".join(text.split())
+            if text:
+                blocks.append(RawBlock(cur.kind, text, page=cur.page, marker=cur.marker, level=cur.level))  # type: ignore[arg-type]
+        cur = None
+
+    def start(kind: str, text: str, page: int | None, marker: str = "", level: int = 0) -> None:
+        nonlocal cur
+        flush()
+        cur = _Open(kind, [text], page, marker, level, len(text))
+
+    blank_run = 0
+    text_lines = [(i, ln) for i, ln in enumerate(lines)]
+    for pos, (_i, line) in enumerate(text_lines):
+        if line.blank:
+            blank_run += 1
+            continue
+        hard = blank_run > 0 and (not double or blank_run >= 2)
+        blank_run = 0
+        text = line.text
+        nxt = next((ln for _, ln in text_lines[pos + 1 : pos + 4] if not ln.blank), None)
+        ended = cur is None or cur.kind == "heading" or cur.last.endswith(TERMINAL)
+        page_start = cur is not None and line.page != cur.page
+
+        # A sentence running on across a page break or removed furniture.
+        if cur is not None and cur.kind != "heading" and not ended and text[:1].islower():
+            cur.lines.append(text)
+            cur.last_len = len(text)
+            continue
+
+        boundary = cur is None or hard or ended or page_start
+        if boundary or not ended:
+            # Article and chapter headings: "Artikel 3", "Hoofdstuk 2 Definities", "§ 4".
+            am = ARTICLE_HEADING_RE.match(text)
+            if am and boundary:
+                rest = text[am.end() :].strip()
+                if not rest or heading_like(rest, 16):
+                    start("heading", text, line.page, level=_heading_level(text))
+                    continue
+            sm = SECTION_NUMBER_RE.match(text)
+            in_list = cur is not None and (
+                cur.last.endswith(":") or (cur.kind == "item" and cur.marker[:1].isdigit())
+            )
+            if sm and boundary and not in_list:
+                rest = text[sm.end() :]
+                if (heading_like(rest, 14) and "." in sm.group(0).rstrip(".")) or (
+                    heading_like(rest, 14) and not sm.group(0).rstrip().endswith((".", ")"))
+                ):
+                    start("heading", text, line.page, level=_heading_level(text))
+                    continue
+            if boundary and _NUMBER_ONLY.match(text) and nxt is not None and heading_like(nxt.text):
+                start("heading", text, line.page, level=_heading_level(text))
+                continue
+            lid = LID_RE.match(text)
+            if lid and lid.group("lid") and boundary:
+                start("item", text[lid.end() :], line.page, lid.group("lid") + ".", 1)
+                continue
+            lm = LIST_MARKER_RE.match(text)
+            if lm and boundary:
+                marker = lm.group("marker")
+                is_dash = marker in DASH_BULLETS
+                if not is_dash or hard or ended or (cur is not None and cur.kind == "item"):
+                    glyph = BULLET if marker in BULLET_GLYPHS else marker
+                    start("item", text[lm.end() :], line.page, glyph, 1)
+                    continue
+            if text[:1] in BULLET_GLYPHS and len(text) > 1:
+                start("item", text[1:].strip(), line.page, BULLET, 1)
+                continue
+            if (
+                fmt == "txt"
+                and 1 <= line.indent <= 3
+                and _starts_sentence(text)
+                and cur is not None
+                and ((cur.kind == "item" and cur.marker == BULLET) or cur.last.endswith(":"))
+                and (ended or hard)
+            ):
+                start("item", text, line.page, BULLET, 1)
+                continue
+
+        if cur is not None and not hard and not ended:
+            if cur.kind == "heading" or (
+                cur.kind == "paragraph"
+                and len(cur.lines) == 1
+                and heading_like(cur.last)
+                and cur.last_len < short_len
+                and _starts_sentence(text)
+                and text[:1].isupper()
+            ):
+                pass  # a heading line followed by a new line: fall through to start a block
+            else:
+                cur.lines.append(text)
+                cur.last_len = len(text)
+                continue
+        if (
+            cur is not None
+            and cur.kind == "item"
+            and not hard
+            and cur.last_len >= short_len
+            and not page_start
+        ):
+            cur.lines.append(text)
+            cur.last_len = len(text)
+            continue
+        if (
+            heading_like(text)
+            and (len(text) < short_len or hard or nxt is None)
+            and (nxt is None or _starts_sentence(nxt.text) or LIST_MARKER_RE.match(nxt.text))
+            and not (cur is not None and cur.last.endswith(":"))
+        ):
+            start("heading", text, line.page, level=_heading_level(text))
+            continue
+        if (
+            cur is not None
+            and cur.kind == "paragraph"
+            and not hard
+            and not page_start
+            and cur.last_len >= short_len
+        ):
+            cur.lines.append(text)
+            cur.last_len = len(text)
+            continue
+        start("paragraph", text, line.page)
+    flush()
+    return _tidy(blocks)
+
+
+def _tidy(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Block-level fixes once all blocks are known.
+
+    - a paragraph without final punctuation and of heading length is a heading (titles that
+      wrap over several lines);
+    - a short numbered "item" with no final punctuation followed by running text, outside a
+      list, is a numbered heading ("1. Maak van werknemersparticipatie de norm");
+    - a short line ending in ":" followed by a heading is a heading, not a lead-in;
+    - a heading that is only a number ("1.1", "Artikel 3") absorbs the title that follows.
+    """
+    blocks = [
+        RawBlock("heading", b.text, b.page, level=_heading_level(b.text))
+        if b.kind == "paragraph"
+        and not b.text.endswith((*TERMINAL, ")", "”", '"', "’"))
+        and heading_like(b.text, 20)
+        else b
+        for b in blocks
+    ]
+    out: list[RawBlock] = []
+    n = len(blocks)
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < n else None
+        prev = out[-1] if out else None
+        if (
+            b.kind == "item"
+            and b.marker[:1].isdigit()
+            and heading_like(b.text, 12)
+            and nxt is not None
+            and nxt.kind == "paragraph"
+            and not (
+                prev is not None
+                and (prev.text.endswith(":") or (prev.kind == "item" and prev.marker[:1].isdigit()))
+            )
+        ):
+            text = f"{b.marker} {b.text}"
+            b = RawBlock("heading", text, b.page, level=_heading_level(text))
+        elif (
+            b.kind == "paragraph"
+            and b.text.endswith(":")
+            and len(b.text.split()) <= 10
+            and nxt is not None
+            and nxt.kind == "heading"
+        ):
+            b = RawBlock("heading", b.text.rstrip(":"), b.page, level=9)
+        if (
+            b.kind == "heading"
+            and prev is not None
+            and prev.kind == "heading"
+            and (
+                _NUMBER_ONLY.match(prev.text)
+                or (ARTICLE_HEADING_RE.fullmatch(prev.text.rstrip(".:")) is not None)
+            )
+            and len(b.text.split()) <= 16
+        ):
+            out[-1] = RawBlock("heading", f"{prev.text} {b.text}", prev.page, level=prev.level)
+            continue
+        out.append(b)
+    return out
+
+
+def to_lines(pages: tuple[str, ...] | list[str], *, paged: bool | None = None) -> list[Line]:
+    """Split pages into :class:`Line` records, keeping each line's indentation.
+
+    Args:
+        pages: Raw page texts.
+        paged: Whether the pages are real pages (PDF); default: when there is more than one.
+    """
+    out: list[Line] = []
+    multi = len(pages) > 1 if paged is None else paged
+    for p, page in enumerate(pages, start=1):
+        for raw in page.split("\n"):
+            raw = raw.rstrip()
+            stripped = raw.lstrip(" ")
+            out.append(Line(p if multi else None, " ".join(stripped.split()), len(raw) - len(stripped)))
+        out.append(Line(p if multi else None, "", 0))
+    return out

@@ -1,0 +1,110 @@
+"""Read document metadata from a manifest CSV (``corpus/manifest.csv``).
+
+Columns follow LABELS.md section 5: ``doc_id, file, title, doc_type, organisation, sector,
+country, year, language, source`` (extra columns such as ``licence`` are ignored).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from nlp.errors import ManifestError
+from nlp.records import COUNTRIES, DOC_TYPES, DocumentMeta
+
+REQUIRED = ("doc_id", "file", "title", "doc_type")
+_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
+
+
+def make_meta(
+    doc_id: str,
+    title: str,
+    *,
+    doc_type: str = "other",
+    organisation: str = "",
+    sector: str = "",
+    country: str = "",
+    year: int | str | None = None,
+    language: str = "nl",
+    source: str = "",
+) -> DocumentMeta:
+    """Validate metadata fields and build a :class:`~nlp.records.DocumentMeta`.
+
+    Raises:
+        ManifestError: an invalid id, document type, country or year.
+    """
+    if not _DOC_ID.match(doc_id or ""):
+        raise ManifestError(f"invalid document id {doc_id!r}: use letters, digits, '-', '_' or '.'")
+    if doc_type not in DOC_TYPES:
+        raise ManifestError(f"invalid doc_type {doc_type!r} for {doc_id}: one of {', '.join(DOC_TYPES)}")
+    if country and country not in COUNTRIES:
+        raise ManifestError(f"invalid country {country!r} for {doc_id}: one of {', '.join(COUNTRIES)}")
+    year_int: int | None = None
+    if year not in (None, ""):
+        try:
+            year_int = int(year)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ManifestError(f"invalid year {year!r} for {doc_id}") from None
+        if not 1800 <= year_int <= 2200:
+            raise ManifestError(f"invalid year {year!r} for {doc_id}")
+    return DocumentMeta(
+        doc_id=doc_id,
+        title=title.strip() or doc_id,
+        doc_type=doc_type,
+        organisation=organisation,
+        sector=sector,
+        country=country,
+        year=year_int,
+        language=language or "nl",
+        source=source,
+    )
+
+
+def read_manifest(path: str | Path) -> dict[str, DocumentMeta]:
+    """Read a manifest and return metadata keyed by file name.
+
+    Raises:
+        ManifestError: missing columns, duplicate ids or files, invalid values.
+    """
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ManifestError(f"{p}: missing column(s) {', '.join(missing)}")
+            by_file: dict[str, DocumentMeta] = {}
+            ids: set[str] = set()
+            for n, row in enumerate(reader, start=2):
+                try:
+                    meta = make_meta(
+                        row["doc_id"].strip(),
+                        row.get("title", ""),
+                        doc_type=row.get("doc_type", "other").strip() or "other",
+                        organisation=row.get("organisation", "") or "",
+                        sector=row.get("sector", "") or "",
+                        country=(row.get("country", "") or "").strip(),
+                        year=(row.get("year", "") or "").strip(),
+                        language=(row.get("language", "") or "nl").strip(),
+                        source=row.get("source", "") or "",
+                    )
+                except ManifestError as exc:
+                    raise ManifestError(f"{p}, line {n}: {exc}") from None
+                if meta.doc_id in ids:
+                    raise ManifestError(f"{p}, line {n}: duplicate doc_id {meta.doc_id!r}")
+                file = row["file"].strip()
+                if file in by_file:
+                    raise ManifestError(f"{p}, line {n}: duplicate file {file!r}")
+                ids.add(meta.doc_id)
+                by_file[file] = meta
+    except OSError as exc:
+        raise ManifestError(f"cannot read manifest {p}: {exc.strerror}") from None
+    return by_file
+
+
+def doc_id_from_path(path: str | Path) -> str:
+    """Derive a document id from a file name ("Cao Metaal 2025.pdf" -> "cao-metaal-2025")."""
+    stem = Path(path).stem.lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    return slug[:100] or "document"

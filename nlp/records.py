@@ -1,0 +1,140 @@
+"""Typed records passed between pipeline stages.
+
+All records are frozen dataclasses. Offsets (``start``, ``end``) are character offsets into the
+document's cleaned text, so that ``doc.text[c.start:c.end] == c.text`` holds for every clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+DocType = Literal["policy_brief", "covenant", "cao", "union_guide", "report", "other"]
+DOC_TYPES: tuple[str, ...] = ("policy_brief", "covenant", "cao", "union_guide", "report", "other")
+COUNTRIES: tuple[str, ...] = ("NL", "BE", "EU")
+
+BlockKind = Literal["heading", "paragraph", "item"]
+ClauseKind = Literal["sentence", "item", "provision"]
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Metadata of a document (LABELS.md section 5)."""
+
+    doc_id: str
+    title: str
+    doc_type: str = "other"
+    organisation: str = ""
+    sector: str = ""
+    country: str = ""
+    year: int | None = None
+    language: str = "nl"
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A block of text as a reader or the layout stage found it, before offsets exist.
+
+    Attributes:
+        kind: ``heading``, ``paragraph`` or ``item`` (list item or numbered provision).
+        text: The block's text on one line (no line breaks).
+        page: 1-based page number where the block starts, if known.
+        marker: The list marker or number in front of the text ("•", "2.", "a)", "Artikel 3").
+        level: Heading depth (1 = chapter) or list nesting depth; 0 if unknown.
+    """
+
+    kind: BlockKind
+    text: str
+    page: int | None = None
+    marker: str = ""
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a reader got out of a file.
+
+    Line-based sources (PDF, plain text) fill ``pages`` with the raw text of each page;
+    structured sources (DOCX, HTML, Markdown) fill ``blocks`` directly.
+    """
+
+    path: str
+    fmt: str
+    pages: tuple[str, ...] = ()
+    blocks: tuple[RawBlock, ...] = ()
+    title: str = ""
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural block of the cleaned text, addressed by offsets."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    page: int | None = None
+    marker: str = ""
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document: its metadata, cleaned text and structural blocks."""
+
+    meta: DocumentMeta
+    text: str
+    blocks: tuple[Block, ...]
+    content_hash: str = ""
+    source_path: str = ""
+    fmt: str = ""
+    n_pages: int | None = None
+
+    @property
+    def doc_id(self) -> str:
+        """The document's identifier."""
+        return self.meta.doc_id
+
+    def block_text(self, block: Block) -> str:
+        """Return the text of one of this document's blocks."""
+        return self.text[block.start : block.end]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: the unit that is classified, searched and compared.
+
+    Attributes:
+        doc_id: Document the clause belongs to.
+        ordinal: 0-based position in the document.
+        text: The clause text, equal to ``doc.text[start:end]``.
+        start: Start offset in the cleaned text.
+        end: End offset in the cleaned text.
+        section: Heading path, outermost first.
+        page: 1-based page where the clause starts, if known.
+        kind: ``sentence``, list ``item`` or numbered ``provision``.
+        marker: List marker or number of an item or provision ("•", "2", "b").
+        lead_in: The lead-in line that introduces the list this item belongs to, if any.
+    """
+
+    doc_id: str
+    ordinal: int
+    text: str
+    start: int
+    end: int
+    section: tuple[str, ...] = ()
+    page: int | None = None
+    kind: ClauseKind = "sentence"
+    marker: str = ""
+    lead_in: str = ""
+
+    @property
+    def clause_id(self) -> str:
+        """Stable identifier ``<doc_id>:<ordinal>``."""
+        return f"{self.doc_id}:{self.ordinal}"
+
+    @property
+    def section_path(self) -> str:
+        """The section path joined with " > "."""
+        return " > ".join(self.section)

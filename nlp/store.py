@@ -1,0 +1,337 @@
+"""The clause store: an embedded DuckDB file with documents and clauses.
+
+One :class:`Store` wraps one DuckDB connection. Writes go through :meth:`Store.put_many`,
+which stores a batch of documents with their clauses in a single transaction: re-storing an
+unchanged document (same content hash and pipeline version) is a no-op, a changed document
+replaces its old clauses, and any failure rolls the whole batch back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from nlp.errors import StoreError, UnknownDocumentError
+from nlp.records import Clause, Document, DocumentMeta
+
+STORE_ENV = "CLAUSE_ATLAS_STORE"
+SCHEMA_VERSION = 1
+# Bump when cleaning or segmentation changes, so re-ingest rebuilds stored clauses.
+PIPELINE_VERSION = "seg-1"
+
+Status = Literal["added", "replaced", "updated", "unchanged"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY,
+    title VARCHAR NOT NULL,
+    doc_type VARCHAR NOT NULL,
+    organisation VARCHAR,
+    sector VARCHAR,
+    country VARCHAR,
+    year INTEGER,
+    language VARCHAR,
+    source VARCHAR,
+    path VARCHAR,
+    fmt VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    pipeline_version VARCHAR NOT NULL,
+    n_pages INTEGER,
+    n_clauses INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS clauses (
+    clause_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    section VARCHAR[] NOT NULL,
+    page INTEGER,
+    kind VARCHAR NOT NULL,
+    marker VARCHAR,
+    lead_in VARCHAR
+);
+CREATE INDEX IF NOT EXISTS clauses_doc ON clauses (doc_id);
+"""
+
+_META_FIELDS = (
+    "doc_id",
+    "title",
+    "doc_type",
+    "organisation",
+    "sector",
+    "country",
+    "year",
+    "language",
+    "source",
+)
+
+
+def default_store_path() -> Path:
+    """The store used when none is given: ``$CLAUSE_ATLAS_STORE`` or ``data/clause_atlas.duckdb``.
+
+    The relative default lives in the project folder when the package runs from a checkout,
+    otherwise in the current directory.
+    """
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env)
+    root = Path(__file__).resolve().parents[1]
+    base = root if (root / "pyproject.toml").exists() else Path.cwd()
+    return base / "data" / "clause_atlas.duckdb"
+
+
+class Store:
+    """Documents and clauses in a DuckDB file.
+
+    Args:
+        path: The database file (created with its folder if missing), or ":memory:".
+        read_only: Open without write access (several readers may share the file).
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = str(path) if path is not None else str(default_store_path())
+        try:
+            if self.path != ":memory:":
+                if read_only and not Path(self.path).exists():
+                    raise StoreError(f"no store at {self.path}; run 'clause-atlas ingest' first")
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                self.con.execute(_SCHEMA)
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+                )
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc.strerror}") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run a block in one transaction; roll back on any exception."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def status_of(self, doc: Document) -> Status:
+        """What :meth:`put_many` would do with this document."""
+        row = self.con.execute(
+            "SELECT content_hash, pipeline_version, "
+            + ", ".join(_META_FIELDS[1:])
+            + " FROM documents WHERE doc_id = ?",
+            [doc.doc_id],
+        ).fetchone()
+        if row is None:
+            return "added"
+        if row[0] != doc.content_hash or row[1] != PIPELINE_VERSION:
+            return "replaced"
+        stored_meta = dict(zip(_META_FIELDS[1:], row[2:], strict=True))
+        wanted = {k: getattr(doc.meta, k) for k in _META_FIELDS[1:]}
+        return "unchanged" if stored_meta == wanted else "updated"
+
+    def put_many(self, items: Iterable[tuple[Document, list[Clause]]]) -> dict[str, Status]:
+        """Store documents with their clauses in one transaction.
+
+        Args:
+            items: ``(document, clauses)`` pairs.
+
+        Returns:
+            What happened to each document id: added, replaced, updated (metadata only) or
+            unchanged.
+        """
+        result: dict[str, Status] = {}
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with self.transaction():
+            for doc, clauses in items:
+                status = self.status_of(doc)
+                result[doc.doc_id] = status
+                if status == "unchanged":
+                    continue
+                if status == "updated":
+                    sets = ", ".join(f"{k} = ?" for k in _META_FIELDS[1:])
+                    self.con.execute(
+                        f"UPDATE documents SET {sets} WHERE doc_id = ?",
+                        [getattr(doc.meta, k) for k in _META_FIELDS[1:]] + [doc.doc_id],
+                    )
+                    continue
+                self.con.execute("DELETE FROM clauses WHERE doc_id = ?", [doc.doc_id])
+                self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
+                m = doc.meta
+                self.con.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        m.doc_id,
+                        m.title,
+                        m.doc_type,
+                        m.organisation,
+                        m.sector,
+                        m.country,
+                        m.year,
+                        m.language,
+                        m.source,
+                        doc.source_path,
+                        doc.fmt,
+                        doc.content_hash,
+                        PIPELINE_VERSION,
+                        doc.n_pages,
+                        len(clauses),
+                        doc.text,
+                        now,
+                    ],
+                )
+                if clauses:
+                    self.con.executemany(
+                        "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            [
+                                c.clause_id,
+                                c.doc_id,
+                                c.ordinal,
+                                c.text,
+                                c.start,
+                                c.end,
+                                list(c.section),
+                                c.page,
+                                c.kind,
+                                c.marker,
+                                c.lead_in,
+                            ]
+                            for c in clauses
+                        ],
+                    )
+        return result
+
+    def delete(self, doc_id: str) -> None:
+        """Remove a document and its clauses.
+
+        Raises:
+            UnknownDocumentError: no such document.
+        """
+        self.document(doc_id)
+        with self.transaction():
+            self.con.execute("DELETE FROM clauses WHERE doc_id = ?", [doc_id])
+            self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def doc_ids(self) -> list[str]:
+        """All stored document ids, sorted."""
+        return [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+
+    def documents(self) -> list[dict[str, object]]:
+        """One dict per document with its metadata, clause count and hash (no text)."""
+        cur = self.con.execute(
+            "SELECT "
+            + ", ".join(_META_FIELDS)
+            + ", path, fmt, n_pages, n_clauses, content_hash, ingested_at "
+            "FROM documents ORDER BY doc_id"
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def document(self, doc_id: str) -> dict[str, object]:
+        """Metadata and cleaned text of one document.
+
+        Raises:
+            UnknownDocumentError: no such document.
+        """
+        cur = self.con.execute("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+        row = cur.fetchone()
+        if row is None:
+            raise UnknownDocumentError(doc_id, self.doc_ids())
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    def meta(self, doc_id: str) -> DocumentMeta:
+        """The :class:`~nlp.records.DocumentMeta` of a stored document."""
+        d = self.document(doc_id)
+        return DocumentMeta(**{k: d[k] for k in _META_FIELDS})  # type: ignore[arg-type]
+
+    def clauses(self, doc_id: str | None = None) -> list[Clause]:
+        """Clauses of one document (or of all), in document order.
+
+        Raises:
+            UnknownDocumentError: ``doc_id`` is given but not stored.
+        """
+        if doc_id is not None:
+            self.document(doc_id)
+        sql = (
+            "SELECT doc_id, ordinal, text, start_char, end_char, section, page, kind, marker, lead_in "
+            "FROM clauses" + (" WHERE doc_id = ?" if doc_id is not None else "") + " ORDER BY doc_id, ordinal"
+        )
+        rows = self.con.execute(sql, [doc_id] if doc_id is not None else []).fetchall()
+        return [
+            Clause(r[0], r[1], r[2], r[3], r[4], tuple(r[5]), r[6], r[7], r[8] or "", r[9] or "")
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, object]:
+        """Counts of documents and clauses, overall and by document type and country."""
+        n_docs, n_clauses = self.con.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM clauses)"
+        ).fetchone()  # type: ignore[misc]
+        by_type = dict(
+            self.con.execute(
+                "SELECT doc_type, count(*) FROM documents GROUP BY doc_type ORDER BY doc_type"
+            ).fetchall()
+        )
+        by_country = dict(
+            self.con.execute(
+                "SELECT coalesce(country, ''), count(*) FROM documents GROUP BY 1 ORDER BY 1"
+            ).fetchall()
+        )
+        clauses_by_type = dict(
+            self.con.execute(
+                "SELECT d.doc_type, count(*) FROM clauses c JOIN documents d USING (doc_id) "
+                "GROUP BY d.doc_type ORDER BY d.doc_type"
+            ).fetchall()
+        )
+        return {
+            "store": self.path,
+            "documents": n_docs,
+            "clauses": n_clauses,
+            "documents_by_type": by_type,
+            "documents_by_country": by_country,
+            "clauses_by_type": clauses_by_type,
+        }
+
+
+def clause_to_dict(clause: Clause) -> dict[str, object]:
+    """A JSON-ready dict of a clause, with its id and section path."""
+    d = asdict(clause)
+    d["section"] = clause.section_path
+    d["clause_id"] = clause.clause_id
+    return d
+
+
+def to_json(obj: object) -> str:
+    """Serialise to one JSON line, keeping Dutch characters readable."""
+    return json.dumps(obj, ensure_ascii=False, default=str)

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import make_docx, make_pdf
+
+from nlp import errors, readers
+
+DUTCH = "Eén werknemer heeft recht op opleiding, café en privé-gegevens worden beschermd.\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("cp1252", b""),
+        ("latin-1", b""),
+    ],
+)
+def test_readers_decodes_encodings_without_mojibake(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(prefix + DUTCH.encode(encoding))
+    extracted = readers.read(path)
+    assert extracted.pages[0].strip() == DUTCH.strip()
+
+
+def test_readers_utf16_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(DUTCH.encode("utf-16-le"))
+    assert readers.read(path).pages[0].strip() == DUTCH.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", errors.EMPTY),
+        ("blank.txt", b"   \n\n  ", errors.EMPTY),
+        ("garbage.txt", bytes(range(256)) * 40, errors.BINARY),
+        ("notes.odt", b"hello", "unsupported file type '.odt'"),
+        ("broken.pdf", b"%PDF-1.4\n this is not really a pdf", "corrupt or unreadable PDF"),
+        ("fake.pdf", b"just text pretending to be a pdf", "corrupt or unreadable PDF"),
+        ("broken.docx", b"PK\x03\x04 not a zip at all", "corrupt or unreadable DOCX"),
+    ],
+)
+def test_readers_bad_input_gives_one_clear_error(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(errors.InputFileError) as info:
+        readers.read(path)
+    message = str(info.value)
+    assert reason in message
+    assert "\n" not in message and message.startswith(str(path))
+
+
+def test_readers_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(errors.InputFileError, match="no such file"):
+        readers.read(tmp_path / "nope.pdf")
+
+
+def test_readers_encrypted_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf([["Geheime tekst over cameratoezicht."]]))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="geheim", owner_password="eigenaar")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(errors.InputFileError, match="encrypted"):
+        readers.read(path)
+
+
+def test_readers_image_only_pdf_asks_for_ocr(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.rect(100, 100, 300, 300, fill=1)  # a scanned page: shapes, no text
+    c.showPage()
+    c.save()
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(errors.InputFileError, match="no extractable text; OCR it first"):
+        readers.read(path)
+
+
+def test_readers_pdf_keeps_pages(tmp_path: Path) -> None:
+    path = tmp_path / "two.pdf"
+    path.write_bytes(make_pdf([["Eerste pagina over opleiding."], ["Tweede pagina over welzijn."]]))
+    extracted = readers.read(path)
+    assert extracted.fmt == "pdf"
+    assert len(extracted.pages) == 2
+    assert "Tweede pagina" in extracted.pages[1]
+
+
+def test_readers_docx_styles_become_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "cao.docx"
+    path.write_bytes(
+        make_docx(
+            [
+                ("Heading 1", "Artikel 3 Cameratoezicht"),
+                ("Normal", "De werkgever informeert de ondernemingsraad vooraf."),
+                ("List Bullet", "het doel van de camera's;"),
+                ("List Number", "De werknemer heeft recht op inzage."),
+            ]
+        )
+    )
+    blocks = readers.read(path).blocks
+    assert [(b.kind, b.marker) for b in blocks] == [
+        ("heading", ""),
+        ("paragraph", ""),
+        ("item", "•"),
+        ("item", "1."),
+    ]
+    assert blocks[0].text == "Artikel 3 Cameratoezicht"
+
+
+def test_readers_html_drops_navigation_and_keeps_structure(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Gids</title><script>var x=1;</script></head><body>"
+        "<nav>Home | Over ons</nav><h1>Je rechten</h1><p>Je hebt recht op <b>scholing</b>.</p>"
+        "<ul><li>Vraag je OR om advies.</li><li>Bespreek werkdruk.</li></ul><footer>© 2025</footer></body></html>",
+        encoding="utf-8",
+    )
+    extracted = readers.read(path)
+    assert extracted.title == "Gids"
+    assert [(b.kind, b.text) for b in extracted.blocks] == [
+        ("heading", "Je rechten"),
+        ("paragraph", "Je hebt recht op scholing."),
+        ("item", "Vraag je OR om advies."),
+        ("item", "Bespreek werkdruk."),
+    ]
+
+
+def test_readers_markdown_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "gids.md"
+    path.write_text(
+        "# Titel\n\nEen **vette** zin met [link](http://x).\n\n- punt een\n- punt twee\n", encoding="utf-8"
+    )
+    blocks = readers.read(path).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Titel"),
+        ("paragraph", "Een vette zin met link."),
+        ("item", "punt een"),
+        ("item", "punt twee"),
+    ]

@@ -1,0 +1,132 @@
+"""Store and ingest: idempotent re-ingest, replacement of changed files, rollback on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.errors import UnknownDocumentError
+from nlp.ingest import collect, ingest
+from nlp.store import Store
+
+TEXT = (
+    "Artikel 1 Scholing\n\n"
+    "1. De werknemer heeft recht op twee opleidingsdagen per jaar.\n\n"
+    "2. De werkgever betaalt de kosten van de opleiding.\n"
+)
+MANIFEST = (
+    "doc_id,file,title,doc_type,organisation,sector,country,year,language,source\n"
+    "cao-test,cao.txt,Cao Test,cao,Sociale partners,metaal,NL,2025,nl,cao.txt\n"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "cao.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    (folder / "SOURCES.md").write_text("# Sources\n\nNot a document.\n", encoding="utf-8")
+    return folder
+
+
+def test_store_ingest_uses_manifest_and_skips_corpus_notes(store: Store, corpus: Path) -> None:
+    report = ingest(store, collect([corpus]))
+    assert report.ok and report.status == {"cao-test": "added"}
+    meta = store.meta("cao-test")
+    assert (meta.title, meta.doc_type, meta.country, meta.year) == ("Cao Test", "cao", "NL", 2025)
+    clauses = store.clauses("cao-test")
+    assert [c.text for c in clauses] == [
+        "De werknemer heeft recht op twee opleidingsdagen per jaar.",
+        "De werkgever betaalt de kosten van de opleiding.",
+    ]
+    assert clauses[0].section == ("Artikel 1 Scholing",)
+    doc_text = str(store.document("cao-test")["text"])
+    assert all(doc_text[c.start : c.end] == c.text for c in clauses)
+
+
+def test_store_reingest_is_a_noop(store: Store, corpus: Path) -> None:
+    ingest(store, collect([corpus]))
+    before = store.con.execute("SELECT ingested_at FROM documents").fetchall()
+    report = ingest(store, collect([corpus]))
+    assert report.status == {"cao-test": "unchanged"}
+    assert store.con.execute("SELECT ingested_at FROM documents").fetchall() == before
+    assert len(store.clauses("cao-test")) == 2
+
+
+def test_store_changed_file_replaces_its_clauses(store: Store, corpus: Path) -> None:
+    ingest(store, collect([corpus]))
+    (corpus / "cao.txt").write_text(TEXT + "\n3. De opleiding vindt plaats in werktijd.\n", encoding="utf-8")
+    report = ingest(store, collect([corpus]))
+    assert report.status == {"cao-test": "replaced"}
+    assert [c.ordinal for c in store.clauses("cao-test")] == [0, 1, 2]
+    assert store.stats()["clauses"] == 3
+
+
+def test_store_failure_mid_ingest_leaves_store_as_it_was(
+    store: Store, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(store, collect([corpus]))
+    before_docs = store.documents()
+    before_clauses = store.clauses()
+    (corpus / "cao.txt").write_text(
+        "Artikel 9\n\n1. Een heel andere bepaling over werkdruk en welzijn.\n", encoding="utf-8"
+    )
+    (corpus / "extra.txt").write_text(
+        "Een tweede document over cameratoezicht op de werkvloer.\n", encoding="utf-8"
+    )
+
+    real = store.con
+
+    class FailingConnection:
+        """Delegates to DuckDB but fails while writing the second document's clauses."""
+
+        calls = 0
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def executemany(self, sql: str, rows: object) -> object:
+            FailingConnection.calls += 1
+            if FailingConnection.calls == 2:
+                raise RuntimeError("disk full")
+            return real.executemany(sql, rows)
+
+    monkeypatch.setattr(store, "con", FailingConnection())
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest(store, collect([corpus]))
+    assert FailingConnection.calls == 2
+    monkeypatch.undo()
+    assert store.documents() == before_docs
+    assert store.clauses() == before_clauses
+
+
+def test_store_bad_file_is_reported_and_others_stored(store: Store, corpus: Path) -> None:
+    (corpus / "kapot.pdf").write_bytes(b"%PDF-1.4 garbage")
+    report = ingest(store, collect([corpus]))
+    assert report.status == {"cao-test": "added"}
+    assert len(report.errors) == 1 and "kapot.pdf" in report.errors[0]
+
+
+def test_store_file_without_metadata_still_ingests(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "Mijn_Notitie.txt"
+    path.write_text(
+        "De ondernemingsraad krijgt inzage in de gegevens van het volgsysteem.\n", encoding="utf-8"
+    )
+    ingest(store, collect([path]))
+    meta = store.meta("mijn-notitie")
+    assert (meta.title, meta.doc_type) == ("Mijn Notitie", "other")
+
+
+def test_store_unknown_document(store: Store) -> None:
+    with pytest.raises(UnknownDocumentError, match="unknown document id 'nope'"):
+        store.clauses("nope")
+
+
+def test_store_reopens_from_disk(tmp_path: Path, corpus: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as s:
+        ingest(s, collect([corpus]))
+    with Store(path, read_only=True) as s:
+        assert s.doc_ids() == ["cao-test"]
