@@ -55,6 +55,7 @@ def strip(lines: list[Line], n_pages: int) -> list[Line]:
     lines = remove_footnotes(lines, n_pages)
     lines = remove_urls(lines)
     lines = remove_captions_and_toc(lines)
+    lines = remove_table_residue(lines)
     return lines
 
 
@@ -147,7 +148,7 @@ def _is_last_on_page(lines: list[Line], i: int) -> bool:
     return all(lines[j].blank or lines[j].page != page for j in range(i + 1, len(lines)))
 
 
-_GLUED_REF = r"(?:(?<=[A-Za-zÀ-ÿ\)\]’”\"'.,;:%])|(?<=(?:19|20)\d\d))"
+_GLUED_REF = r"(?<!\d[.,])(?:(?<=[A-Za-zÀ-ÿ\)\]’”\"'.,;:%])|(?<=(?:19|20)\d\d))"
 
 
 def _has_reference(text: str, num: int) -> bool:
@@ -192,7 +193,13 @@ def remove_footnotes(lines: list[Line], n_pages: int) -> list[Line]:
             ok_number = expected <= num <= expected + 2
             prev = next((lines[j] for j in range(i - 1, max(-1, i - 4), -1) if not lines[j].blank), None)
             prev_is_list = prev is not None and re.match(rf"^\(?{num - 1}[.)\s]", prev.text) is not None
-            long_enough = len(body.split()) >= 3 or "http" in body or "www." in body
+            words = body.split()
+            heading = (
+                0 < len(words) <= 12
+                and not body.rstrip().endswith((".", ";", ",", ":"))
+                and body[:1].isupper()
+            )
+            long_enough = "http" in body or "www." in body or (len(words) >= 3 and not heading)
             low_on_page = page_rank[i] >= 0.5 if page_rank is not None else True
             context = " ".join(lines[j].text for j in range(max(0, i - 300), i) if not lines[j].blank)
             if (
@@ -273,13 +280,39 @@ def remove_urls(lines: list[Line]) -> list[Line]:
 
 
 def remove_captions_and_toc(lines: list[Line]) -> list[Line]:
-    """Remove figure/table captions, their source lines and table-of-contents lines."""
-    return [
-        line
-        for line in lines
-        if line.blank
-        or (
-            not (CAPTION_RE.match(line.text) and len(line.text.split()) <= 20)
-            and not TOC_LINE_RE.match(line.text)
-        )
-    ]
+    """Remove figure/table captions (with their wrapped tail), source lines and TOC lines."""
+    out: list[Line] = []
+    in_caption = False
+    for line in lines:
+        if line.blank:
+            in_caption = False
+            out.append(line)
+            continue
+        if in_caption and line.text[:1].islower():
+            continue
+        in_caption = bool(CAPTION_RE.match(line.text)) and len(line.text.split()) <= 20
+        if in_caption or TOC_LINE_RE.match(line.text):
+            continue
+        out.append(line)
+    return out
+
+
+def _cell_like(text: str) -> bool:
+    return len(text.split()) <= 3 and not text.endswith((".", "?", "!", ":", ";", ","))
+
+
+def remove_table_residue(lines: list[Line], min_run: int = 4) -> list[Line]:
+    """Remove runs of short cell-like lines, half of them numeric (flattened tables and charts)."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not lines[j].blank and _cell_like(lines[j].text):
+            j += 1
+        run = range(i, j)
+        if len(run) >= min_run and sum(any(ch.isdigit() for ch in lines[k].text) for k in run) * 2 >= len(
+            run
+        ):
+            drop.update(run)
+        i = max(j, i + 1)
+    return [line for k, line in enumerate(lines) if k not in drop]

@@ -24,6 +24,7 @@ from nlp.resources import (
     BULLET,
     BULLET_GLYPHS,
     DASH_BULLETS,
+    FUNCTION_WORDS,
     HEADING_LEVELS,
     HYPHEN_PREFIXES,
     HYPHENATED_LINE_SHARE,
@@ -101,7 +102,10 @@ class Hyphenation:
         tail = tail_m.group(0)
         if (head[-1] + tail[0]).lower() in VOWEL_CLASHES:
             return keep
-        if head.lower() in HYPHEN_PREFIXES:
+        lexicon = dutch_word_forms()
+        if head.lower() in HYPHEN_PREFIXES and (
+            tail.lower() in lexicon or self.words.get(tail.lower(), 0) > 0
+        ):
             return keep
         whole = (head + tail).lower()
         hyph = f"{head}-{tail}".lower()
@@ -109,7 +113,6 @@ class Hyphenation:
             return joined
         if self.words.get(hyph, 0) > 0:
             return keep
-        lexicon = dutch_word_forms()
         if whole in lexicon:
             return joined
         # Dutch writes compounds solid: two known words (with a linking s) join.
@@ -234,7 +237,7 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
         if boundary or not ended:
             # Article and chapter headings: "Artikel 3", "Hoofdstuk 2 Definities", "§ 4".
             am = ARTICLE_HEADING_RE.match(text)
-            if am and boundary:
+            if am and boundary and not (nxt is not None and nxt.text[:1].islower()):
                 rest = text[am.end() :].strip()
                 if not rest or heading_like(rest, 16):
                     start("heading", text, line.page, level=_heading_level(text))
@@ -243,11 +246,17 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
             in_list = cur is not None and (
                 cur.last.endswith(":") or (cur.kind == "item" and cur.marker[:1].isdigit())
             )
-            if sm and boundary and not in_list:
+            continues = nxt is not None and nxt.text[:1].islower()
+            if sm and boundary and not in_list and not continues:
                 rest = text[sm.end() :]
-                if (heading_like(rest, 14) and "." in sm.group(0).rstrip(".")) or (
-                    heading_like(rest, 14) and not sm.group(0).rstrip().endswith((".", ")"))
-                ):
+                multi_level = "." in sm.group("num")
+                titled = (
+                    nxt is not None
+                    and nxt.text[:1].isupper()
+                    and rest.split()[-1].lower() not in FUNCTION_WORDS
+                    and not LIST_MARKER_RE.match(nxt.text)
+                )
+                if heading_like(rest, 14) and (multi_level or not sm.group(0).rstrip().endswith(".") or titled):
                     start("heading", text, line.page, level=_heading_level(text))
                     continue
             if boundary and _NUMBER_ONLY.match(text) and nxt is not None and heading_like(nxt.text):
@@ -305,7 +314,9 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
             continue
         if (
             heading_like(text)
-            and (len(text) < short_len or hard or nxt is None)
+            and (
+                len(text) < short_len or hard or nxt is None or (nxt.text[:1].isupper() and text.split()[-1].lower() not in FUNCTION_WORDS)
+            )
             and (nxt is None or _starts_sentence(nxt.text) or LIST_MARKER_RE.match(nxt.text))
             and not (cur is not None and cur.last.endswith(":"))
         ):

@@ -30,7 +30,9 @@ SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({"enz.", "etc.", "e.d."
 # --- Characters ------------------------------------------------------------------------------
 # Glyphs PDF extraction produces for bullets (Wingdings/Symbol private-use code points and
 # mis-mapped "£"), mapped to one bullet.
-BULLET_GLYPHS: str = "•●○◦▪▫■□➢➤►▶✓✔❖◆◇*\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0d0\u2023\u2043\u2219£"
+BULLET_GLYPHS: str = (
+    "\x7f•●○◦▪▫■□➢➤►▶✓✔❖◆◇*\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0d0\u2023\u2043\u2219£"
+)
 DASH_BULLETS: str = "-–—"
 BULLET: str = "•"
 
@@ -130,6 +132,23 @@ HEADER_MIN_SHARE: float = 0.3
 HEADER_MIN_REPEATS: int = 3
 HEADER_ZONE_LINES: int = 3
 HEADER_MAX_WORDS: int = 14
+
+# Headings of sections whose content is never clauses (reference lists, tables of contents).
+NON_CLAUSE_SECTION_RE: re.Pattern[str] = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:Literatuur(?:lijst)?|Referenties|Referentielijst|Bronnen|Bronvermelding"
+    r"|Geraadpleegde bronnen|Bibliografie|Voetnoten|Noten|Eindnoten|Inhoud|Inhoudsopgave|Inhoudstafel"
+    r"|Colofon|Literature|References)\s*:?$",
+    re.IGNORECASE,
+)
+# Words a wrapped line of running text often ends with, but a heading or title line never does.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    de het een van in op met voor en of te aan die dat om bij tot door naar over als zijn is
+    wordt worden kan kunnen zich niet ook er dan dit deze hun haar zijn zij we wij je u hij
+    waar wanneer waarin waarop waarbij omdat doordat terwijl maar want noch uit onder tussen
+    per zonder tegen binnen buiten na sinds via welke wat wie hoe heeft hebben had moet
+    """.split()
+)
 
 # --- Clauses --------------------------------------------------------------------------------
 # Clauses with fewer words than this that make no statement are dropped (LABELS.md section 1).

@@ -24,6 +24,7 @@ from nlp.resources import (
     ABBREVIATIONS,
     ARTICLE_HEADING_RE,
     MIN_CLAUSE_WORDS,
+    NON_CLAUSE_SECTION_RE,
     SENTENCE_FINAL_ABBREVIATIONS,
 )
 
@@ -196,6 +197,8 @@ def segment(doc: Document, *, model: str | None = None) -> list[Clause]:
             _section_stack(stack, block.level, doc.block_text(block))
             lead_in = ""
             continue
+        if stack and NON_CLAUSE_SECTION_RE.match(stack[-1][1]):
+            continue  # reference lists and tables of contents hold no clauses
         if block.kind == "item":
             text = doc.block_text(block)
             marker = block.marker.strip("().") if block.marker not in ("-", "–", "—") else "•"

@@ -32,12 +32,12 @@ from xml.sax.saxutils import escape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from fixture_model import FN_RE, Doc, check_doc, events, gold_clauses  # noqa: E402
-from fixture_texts import DOCS  # noqa: E402
-
 # ======================================================================================
 # PDF (reportlab)
 # ======================================================================================
+import pyphen  # noqa: E402
+from fixture_model import FN_RE, Doc, check_doc, events, gold_clauses  # noqa: E402
+from fixture_texts import DOCS  # noqa: E402
 from reportlab import rl_config  # noqa: E402
 
 rl_config.invariant = 1  # fixed document id and dates -> byte-identical output
@@ -46,7 +46,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: E402
 from reportlab.graphics.charts.legends import Legend  # noqa: E402
 from reportlab.graphics.shapes import Drawing, String  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT  # noqa: E402
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import cm  # noqa: E402
@@ -66,6 +66,30 @@ from reportlab.platypus import (  # noqa: E402
 )
 
 PAGE_W, PAGE_H = A4
+
+
+def _patch_reportlab_rejoin() -> None:
+    """Work around a reportlab bug that drops real hyphens of compounds.
+
+    When a paragraph with several fragments (ours all have anchors) is re-wrapped, reportlab
+    rejoins previously split words with ``_shyUnsplit(a, b)``, which strips a trailing "-"
+    from ``a`` even when the split was at a real hyphen ("HR-" + "medewerkers" ->
+    "HRmedewerkers"). Joining must keep ``a`` as is; stripping an inserted hyphen is done
+    separately by reportlab (``_shyUnsplit(t)`` without a second argument).
+    """
+    from reportlab.platypus import paragraph as rlpara
+
+    orig = rlpara._shyUnsplit
+
+    def _shy_unsplit(s, ss=None):
+        if ss is None or isinstance(s, rlpara._SHYIndexedStr) or hasattr(ss, "_shyIndices"):
+            return orig(s, ss)
+        return s + ss
+
+    rlpara._shyUnsplit = _shy_unsplit
+
+
+_patch_reportlab_rejoin()
 
 
 def _register_fonts() -> tuple[str, str]:
@@ -109,7 +133,7 @@ class AnchorCanvas(Canvas):
 
     anchors: dict[str, int] = {}
 
-    def bookmarkHorizontal(self, key, relativeX, relativeY, **kw):  # noqa: N802
+    def bookmarkHorizontal(self, key, relativeX, relativeY, **kw):
         AnchorCanvas.anchors[key] = self.getPageNumber()
         return super().bookmarkHorizontal(key, relativeX, relativeY, **kw)
 
@@ -149,8 +173,23 @@ class Layout:
         self.__dict__.update(kw)
 
 
+_PYPHEN_NL = pyphen.Pyphen(lang="nl_NL")
+
+
+def nl_hyphenator(word: str):
+    """Dutch hyphenation points (pyphen nl_NL) for reportlab's ``hyphenationLang``.
+
+    Words that already contain a hyphen ("AI-toepassingen", "HR-medewerkers") are only broken
+    at that hyphen (``embeddedHyphenation``), as word processors usually do; so the PDFs hold
+    both soft breaks ("voortdu-\nrend") and breaks at real compound hyphens ("AI-\ntoepassingen").
+    """
+    if "-" in word:
+        return iter(())
+    return _PYPHEN_NL.iterate(word)
+
+
 def styles_for(lay: Layout) -> dict[str, ParagraphStyle]:
-    hy = {"hyphenationLang": "nl_NL", "embeddedHyphenation": 1} if lay.hyphenate else {}
+    hy = {"hyphenationLang": nl_hyphenator, "embeddedHyphenation": 1} if lay.hyphenate else {}
     body = ParagraphStyle(
         "body",
         fontName=lay.font,
@@ -314,6 +353,44 @@ def build_pdf(doc: Doc, lay: Layout, path: Path) -> tuple[dict[str, int], int]:
     return dict(AnchorCanvas.anchors), total[0]
 
 
+def verify_pdf(doc: Doc, path: Path) -> None:
+    """Check that every gold clause really is in the rendered PDF (via pypdf).
+
+    A line-end hyphen in the extracted text may stand for a soft break (dropped in the gold)
+    or for a real compound hyphen (kept in the gold); any other difference fails. Footnote
+    markers in the source become the bare number that pypdf glues to the preceding text.
+    """
+    import re
+
+    from pypdf import PdfReader
+
+    brk = "\x00"
+    raw = "\n".join(p.extract_text() for p in PdfReader(path).pages)
+    text = " ".join(raw.replace("-\n", brk).split())
+
+    def pattern(src: str) -> re.Pattern:
+        out = []
+        for ch in " ".join(FN_RE.sub(lambda m: m.group(1), src).split()):
+            if ch == "-":
+                out.append(f"(?:-|{brk})")
+            elif ch == " ":
+                out.append(" ")
+            else:
+                out.append(re.escape(ch) + f"{brk}?")
+        return re.compile("".join(out))
+
+    for ev in events(doc):
+        if ev["type"] == "para":
+            srcs = [s for _, s in ev["sents"]]
+        elif ev["type"] in ("item", "lid"):
+            srcs = [ev["text"]]
+        else:
+            continue
+        for src in srcs:
+            if not pattern(src).search(text):
+                raise AssertionError(f"{path.name}: clause not found in PDF text: {src!r}")
+
+
 def draw_footnotes(canv, doc: Doc, page: int, lay: Layout, st: dict) -> None:
     nums = sorted(int(k[5:]) for k, p in AnchorCanvas.anchors.items()
                   if k.startswith("fnref") and p == page)
@@ -380,7 +457,7 @@ def title_block_2col(doc: Doc, st: dict) -> list:
     out = [Paragraph(escape(doc.title_lines[0]), st["title0"])]
     out += [Paragraph(escape(t), st["title1"]) for t in doc.title_lines[1:-1]]
     out.append(Paragraph(escape(doc.title_lines[-1]), st["title2"]))
-    return out + [NextPageTemplate("later"), FrameBreak()]
+    return [*out, NextPageTemplate("later"), FrameBreak()]
 
 
 # Report (dev 1): header drawn first in the content stream, page number + footnotes last.
@@ -686,6 +763,14 @@ def new_document(doc: Doc, header: str, footer_parts: list) -> docx.document.Doc
     return d
 
 
+def verify_docx(doc: Doc, path: Path) -> None:
+    """Check that every gold clause is inside one paragraph of the DOCX (python-docx text)."""
+    paras = [p.text for p in docx.Document(str(path)).paragraphs]
+    for c in gold_clauses(doc):
+        if not any(c["text"] in p for p in paras):
+            raise AssertionError(f"{path.name}: clause not found in DOCX: {c['text']!r}")
+
+
 def build_docx(doc: Doc, path: Path) -> None:
     if doc.layout == "guide_docx":
         d = new_document(doc, "Voorbeeldbond | Gids digitale controle op het werk",
@@ -781,9 +866,11 @@ def main() -> None:
         if doc.fmt == "pdf":
             target = outdir / f"{doc.name}.pdf"
             pages, n_pages = build_pdf(doc, PDF_LAYOUTS[doc.layout], target)
+            verify_pdf(doc, target)
         else:
             target = outdir / f"{doc.name}.docx"
             build_docx(doc, target)
+            verify_docx(doc, target)
             pages, n_pages = None, None
         n = write_gold(doc, pages, outdir / f"{doc.name}.gold.jsonl")
         size = target.stat().st_size
