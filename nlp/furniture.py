@@ -96,7 +96,8 @@ def remove_running_headers(lines: list[Line], n_pages: int) -> list[Line]:
         for i in candidates:
             if i in zone:
                 pages_with.setdefault(_header_key(lines[i].text), set()).add(lines[i].page)
-        need = max(HEADER_MIN_REPEATS, int(HEADER_MIN_SHARE * n_pages + 0.999))
+        least = HEADER_MIN_REPEATS if n_pages > 5 else 2
+        need = max(least, int(HEADER_MIN_SHARE * n_pages + 0.999))
         bad = {k for k, pages in pages_with.items() if len(pages) >= need and k.strip("# ")}
         drop = {i for i in candidates if i in zone and _header_key(lines[i].text) in bad}
     else:

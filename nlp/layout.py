@@ -238,7 +238,7 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
             # Article and chapter headings: "Artikel 3", "Hoofdstuk 2 Definities", "§ 4".
             am = ARTICLE_HEADING_RE.match(text)
             if am and boundary and not (nxt is not None and nxt.text[:1].islower()):
-                rest = text[am.end() :].strip()
+                rest = text[am.end() :].strip().lstrip("–—-:. ").strip()
                 if not rest or heading_like(rest, 16):
                     start("heading", text, line.page, level=_heading_level(text))
                     continue
@@ -256,7 +256,9 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
                     and rest.split()[-1].lower() not in FUNCTION_WORDS
                     and not LIST_MARKER_RE.match(nxt.text)
                 )
-                if heading_like(rest, 14) and (multi_level or not sm.group(0).rstrip().endswith(".") or titled):
+                if heading_like(rest, 14) and (
+                    multi_level or not sm.group(0).rstrip().endswith(".") or titled
+                ):
                     start("heading", text, line.page, level=_heading_level(text))
                     continue
             if boundary and _NUMBER_ONLY.match(text) and nxt is not None and heading_like(nxt.text):
@@ -315,7 +317,10 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
         if (
             heading_like(text)
             and (
-                len(text) < short_len or hard or nxt is None or (nxt.text[:1].isupper() and text.split()[-1].lower() not in FUNCTION_WORDS)
+                len(text) < short_len
+                or hard
+                or nxt is None
+                or (nxt.text[:1].isupper() and text.split()[-1].lower() not in FUNCTION_WORDS)
             )
             and (nxt is None or _starts_sentence(nxt.text) or LIST_MARKER_RE.match(nxt.text))
             and not (cur is not None and cur.last.endswith(":"))

@@ -66,6 +66,8 @@ LIST_MARKER_RE: re.Pattern[str] = re.compile(
     r"|\(?\d{1,2}[.)](?!\d)"
     r"|\(?[a-z][.)](?![a-z.])"
     r"|\((?:[a-z]|\d{1,2})\)"
+    r"|\d{1,2}°"
+    r"|§\s?\d{1,2}[.:]?"
     r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])"
     r"\s+(?=\S)"
 )

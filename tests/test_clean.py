@@ -190,6 +190,12 @@ def test_clean_bullets_become_items(bullet: str) -> None:
             ["paragraph", "item", "item"],
         ),
         ("lid 2 De werkgever betaalt de kosten van de opleiding volledig terug.\n", ["item"]),
+        # Belgian conventions: "Artikel 5 – Titel", "§1.", "1°"
+        (
+            "Artikel 5 – Camerabewaking\n\n§1. De werkgever informeert de syndicale afvaardiging vooraf.\n\n"
+            "De informatie heeft betrekking op:\n1° het doel van de camera's;\n2° de bewaartermijn van de beelden.\n",
+            ["heading", "item", "paragraph", "item", "item"],
+        ),
     ],
 )
 def test_clean_numbering_is_structure(raw: str, kinds: list[str]) -> None:

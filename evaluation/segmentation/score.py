@@ -232,8 +232,7 @@ def audit_clauses(clauses: list[Clause], audit: Audit, examples: dict[str, list[
             or BARE_URL_RE.match(c.text)
             or _FOOTNOTE_LIKE.match(c.text)
             or CAPTION_RE.match(c.text)
-            or ("http" in c.text
-            and len(_WORD.findall(c.text)) < 12)
+            or ("http" in c.text and len(_WORD.findall(c.text)) < 12)
             or (seen[c.text] >= 3 and n_words < 10)
         )
         if furniture:

@@ -49,8 +49,8 @@ sys.path.insert(0, str(HERE))
 
 import itertools
 
-from fixture_model import L  # noqa: E402
-from fixture_texts import DOCS  # noqa: E402
+from fixture_model import L
+from fixture_texts import DOCS
 
 WORD = re.compile(r"\w+")
 
@@ -90,8 +90,7 @@ def clause_match(c: list[str], ext: list[str], index: dict[str, list[int]]) -> t
                 continue
             tried.add(s)
             win = ext[s : s + int(len(c) * 1.5) + 10]
-            m = sum(b.size for b in SequenceMatcher(None, c, win, autojunk=False)
-                    .get_matching_blocks())
+            m = sum(b.size for b in SequenceMatcher(None, c, win, autojunk=False).get_matching_blocks())
             if m / len(c) > best:
                 best, best_pos = m / len(c), s
     return best, best_pos
@@ -128,9 +127,10 @@ def column_lines(page) -> tuple[list[str], list[str]] | None:
                 lines[-1].append(w)
             else:
                 lines.append([w])
-        texts = [" ".join(x["text"] for x in sorted(line, key=lambda w: w["x0"])
-                          if x["text"] != "(cid:127)")
-                 for line in lines]
+        texts = [
+            " ".join(x["text"] for x in sorted(line, key=lambda w: w["x0"]) if x["text"] != "(cid:127)")
+            for line in lines
+        ]
         out.append([t for t in texts if len(t.split()) >= 5])
     if len(out[0]) < 8 or len(out[1]) < 8:
         return None
@@ -187,8 +187,7 @@ def score(path: Path, pages: list[str], gold: list[dict], plumber_pages) -> dict
     # bullets and markers at line start
     lines = raw.split("\n")
     bullet_dot = sum(bool(re.match(r"^\s*•", ln)) for ln in lines)
-    bullet_other = sum(bool(re.match(r"^\s*(?:[\x7f\uf0b7\uf0a7\u25aa]|\(cid:127\))", ln))
-                       for ln in lines)
+    bullet_other = sum(bool(re.match(r"^\s*(?:[\x7f\uf0b7\uf0a7\u25aa]|\(cid:127\))", ln)) for ln in lines)
 
     # columns
     cols = []
@@ -206,8 +205,9 @@ def score(path: Path, pages: list[str], gold: list[dict], plumber_pages) -> dict
         "clause_order": in_order,
         "two_col_pages": len(cols),
         "column_wise_pages": sum(c["column_wise"] for c in cols),
-        "column_lines_found": (statistics.mean((c["left_found"] + c["right_found"]) / 2
-                                               for c in cols) if cols else None),
+        "column_lines_found": (
+            statistics.mean((c["left_found"] + c["right_found"]) / 2 for c in cols) if cols else None
+        ),
         "line_end_hyphens": len(hy),
         "hyphen_join_ok": join_ok,
         "hyphen_keep_ok": keep_ok,
@@ -236,8 +236,13 @@ def main() -> None:
                 t0 = time.perf_counter()
                 pages = fn(path)
                 times.append(time.perf_counter() - t0)
-            r = {"file": path.name, "extractor": name, "pages": len(pages),
-                 "time_s": min(times), **score(path, pages, gold, col_lines)}
+            r = {
+                "file": path.name,
+                "extractor": name,
+                "pages": len(pages),
+                "time_s": min(times),
+                **score(path, pages, gold, col_lines),
+            }
             results.append(r)
             if args.show:
                 for i, t in enumerate(pages):
@@ -245,29 +250,35 @@ def main() -> None:
                     print(f"--- {path.name} {name} p{i + 1}: first={ls[:2]!r} last={ls[-3:]!r}")
     (HERE / "extractor_results.json").write_text(json.dumps(results, indent=1) + "\n")
 
-    hdr = ("| file | extractor | time (s) | ratio | gold words | clauses exact | clauses ≥90% "
-           "| clause order | 2-col pages col-wise | `-\\n` (join ok / keep ok) | bullet lines • / other |")
+    hdr = (
+        "| file | extractor | time (s) | ratio | gold words | clauses exact | clauses ≥90% "
+        "| clause order | 2-col pages col-wise | `-\\n` (join ok / keep ok) | bullet lines • / other |"
+    )
     print(hdr)
     print("|" + "---|" * (hdr.count("|") - 1))
     for r in results:
-        cw = (f"{r['column_wise_pages']}/{r['two_col_pages']}" if r["two_col_pages"] else "n/a")
-        print(f"| {r['file']} | {r['extractor']} | {r['time_s']:.3f} | {r['ratio']:.3f} "
-              f"| {r['gold_words_matched']:.1%} | {r['clauses_exact']:.1%} "
-              f"| {r['clauses_90']:.1%} | {r['clause_order']:.1%} | {cw} "
-              f"| {r['line_end_hyphens']} ({r['hyphen_join_ok']} / {r['hyphen_keep_ok']}) "
-              f"| {r['bullet_lines_dot']} / {r['bullet_lines_other_glyph']} "
-              f"(of {r['bullet_items']}) |")
+        cw = f"{r['column_wise_pages']}/{r['two_col_pages']}" if r["two_col_pages"] else "n/a"
+        print(
+            f"| {r['file']} | {r['extractor']} | {r['time_s']:.3f} | {r['ratio']:.3f} "
+            f"| {r['gold_words_matched']:.1%} | {r['clauses_exact']:.1%} "
+            f"| {r['clauses_90']:.1%} | {r['clause_order']:.1%} | {cw} "
+            f"| {r['line_end_hyphens']} ({r['hyphen_join_ok']} / {r['hyphen_keep_ok']}) "
+            f"| {r['bullet_lines_dot']} / {r['bullet_lines_other_glyph']} "
+            f"(of {r['bullet_items']}) |"
+        )
     # totals per extractor (clause-weighted)
     for name in EXTRACTORS:
         rs = [r for r in results if r["extractor"] == name]
         n = sum(r["clauses"] for r in rs)
-        print(f"| **all** | {name} | {sum(r['time_s'] for r in rs):.3f} "
-              f"| {statistics.mean(r['ratio'] for r in rs):.3f} (mean) "
-              f"| {statistics.mean(r['gold_words_matched'] for r in rs):.1%} (mean) "
-              f"| {sum(r['clauses_exact'] * r['clauses'] for r in rs) / n:.1%} "
-              f"| {sum(r['clauses_90'] * r['clauses'] for r in rs) / n:.1%} | | "
-              f"{sum(r['column_wise_pages'] for r in rs)}/{sum(r['two_col_pages'] for r in rs)}"
-              " | | |")
+        print(
+            f"| **all** | {name} | {sum(r['time_s'] for r in rs):.3f} "
+            f"| {statistics.mean(r['ratio'] for r in rs):.3f} (mean) "
+            f"| {statistics.mean(r['gold_words_matched'] for r in rs):.1%} (mean) "
+            f"| {sum(r['clauses_exact'] * r['clauses'] for r in rs) / n:.1%} "
+            f"| {sum(r['clauses_90'] * r['clauses'] for r in rs) / n:.1%} | | "
+            f"{sum(r['column_wise_pages'] for r in rs)}/{sum(r['two_col_pages'] for r in rs)}"
+            " | | |"
+        )
 
 
 if __name__ == "__main__":

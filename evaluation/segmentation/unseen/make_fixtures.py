@@ -32,28 +32,25 @@ from xml.sax.saxutils import escape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-# ======================================================================================
-# PDF (reportlab)
-# ======================================================================================
-import pyphen  # noqa: E402
-from fixture_model import FN_RE, Doc, check_doc, events, gold_clauses  # noqa: E402
-from fixture_texts import DOCS  # noqa: E402
-from reportlab import rl_config  # noqa: E402
+import pyphen
+from fixture_model import FN_RE, Doc, check_doc, events, gold_clauses
+from fixture_texts import DOCS
+from reportlab import rl_config
 
 rl_config.invariant = 1  # fixed document id and dates -> byte-identical output
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: E402
-from reportlab.graphics.charts.legends import Legend  # noqa: E402
-from reportlab.graphics.shapes import Drawing, String  # noqa: E402
-from reportlab.lib import colors  # noqa: E402
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import cm  # noqa: E402
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
-from reportlab.platypus import (  # noqa: E402
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
@@ -65,6 +62,9 @@ from reportlab.platypus import (  # noqa: E402
     Spacer,
 )
 
+# ======================================================================================
+# PDF (reportlab)
+# ======================================================================================
 PAGE_W, PAGE_H = A4
 
 
@@ -226,43 +226,88 @@ def styles_for(lay: Layout) -> dict[str, ParagraphStyle]:
             hyphenationLang="",
         ),
         "item0": ParagraphStyle(
-            "item0", parent=body, leftIndent=lay.indent, bulletIndent=lay.indent * 0.25,
-            spaceAfter=lay.item_space, bulletFontName=lay.font,
+            "item0",
+            parent=body,
+            leftIndent=lay.indent,
+            bulletIndent=lay.indent * 0.25,
+            spaceAfter=lay.item_space,
+            bulletFontName=lay.font,
         ),
         "item1": ParagraphStyle(
-            "item1", parent=body, leftIndent=lay.indent * 2, bulletIndent=lay.indent * 1.1,
-            spaceAfter=lay.item_space, bulletFontName=lay.font,
+            "item1",
+            parent=body,
+            leftIndent=lay.indent * 2,
+            bulletIndent=lay.indent * 1.1,
+            spaceAfter=lay.item_space,
+            bulletFontName=lay.font,
         ),
         "lid": ParagraphStyle(
-            "lid", parent=body, leftIndent=lay.indent, bulletIndent=0,
-            spaceAfter=lay.item_space, bulletFontName=lay.font,
+            "lid",
+            parent=body,
+            leftIndent=lay.indent,
+            bulletIndent=0,
+            spaceAfter=lay.item_space,
+            bulletFontName=lay.font,
         ),
         "caption": ParagraphStyle(
-            "caption", parent=body, fontName=lay.bold, fontSize=lay.size - 1.5,
-            leading=(lay.size - 1.5) * 1.25, alignment=TA_LEFT, hyphenationLang="",
+            "caption",
+            parent=body,
+            fontName=lay.bold,
+            fontSize=lay.size - 1.5,
+            leading=(lay.size - 1.5) * 1.25,
+            alignment=TA_LEFT,
+            hyphenationLang="",
         ),
         "source": ParagraphStyle(
-            "source", parent=body, fontSize=lay.size - 2, leading=(lay.size - 2) * 1.25,
-            alignment=TA_LEFT, spaceAfter=lay.size, hyphenationLang="",
+            "source",
+            parent=body,
+            fontSize=lay.size - 2,
+            leading=(lay.size - 2) * 1.25,
+            alignment=TA_LEFT,
+            spaceAfter=lay.size,
+            hyphenationLang="",
         ),
         "ref": ParagraphStyle(
-            "ref", parent=body, fontSize=lay.size - 1.5, leading=(lay.size - 1.5) * 1.25,
-            leftIndent=12, firstLineIndent=-12, alignment=TA_LEFT, hyphenationLang="",
+            "ref",
+            parent=body,
+            fontSize=lay.size - 1.5,
+            leading=(lay.size - 1.5) * 1.25,
+            leftIndent=12,
+            firstLineIndent=-12,
+            alignment=TA_LEFT,
+            hyphenationLang="",
         ),
         "title0": ParagraphStyle(
-            "title0", fontName=lay.bold, fontSize=20, leading=24, spaceAfter=6,
+            "title0",
+            fontName=lay.bold,
+            fontSize=20,
+            leading=24,
+            spaceAfter=6,
             alignment=TA_LEFT,
         ),
         "title1": ParagraphStyle(
-            "title1", fontName=lay.font, fontSize=12, leading=15, spaceAfter=4,
+            "title1",
+            fontName=lay.font,
+            fontSize=12,
+            leading=15,
+            spaceAfter=4,
             alignment=TA_LEFT,
         ),
         "title2": ParagraphStyle(
-            "title2", fontName=lay.font, fontSize=8.5, leading=11, spaceAfter=4,
-            textColor=colors.HexColor("#444444"), alignment=TA_LEFT,
+            "title2",
+            fontName=lay.font,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=4,
+            textColor=colors.HexColor("#444444"),
+            alignment=TA_LEFT,
         ),
         "footnote": ParagraphStyle(
-            "footnote", fontName=lay.font, fontSize=7, leading=8.6, alignment=TA_LEFT,
+            "footnote",
+            fontName=lay.font,
+            fontSize=7,
+            leading=8.6,
+            alignment=TA_LEFT,
         ),
     }
     if getattr(lay, "title_style", None):
@@ -273,7 +318,6 @@ def styles_for(lay: Layout) -> dict[str, ParagraphStyle]:
 def story_for(doc: Doc, lay: Layout, st: dict) -> list:
     """Flowables for the body of ``doc`` (title block handled by the layout)."""
     flow: list = []
-    pending_heading: list = []
     for ev in events(doc):
         t = ev["type"]
         if t == "heading":
@@ -287,38 +331,47 @@ def story_for(doc: Doc, lay: Layout, st: dict) -> list:
                 parts.append(escape(ev["lead"]))
             style = st["body"]
             if ev.get("before_list"):
-                style = ParagraphStyle("bl", parent=style, spaceAfter=lay.item_space,
-                                       keepWithNext=1)
+                style = ParagraphStyle("bl", parent=style, spaceAfter=lay.item_space, keepWithNext=1)
             flow.append(Paragraph(" ".join(parts), style))
         elif t == "item":
             style = st["item1"] if ev["depth"] else st["item0"]
-            flow.append(Paragraph(rl_markup(ev["text"], ev["cid"]), style,
-                                  bulletText=ev["marker"]))
+            flow.append(Paragraph(rl_markup(ev["text"], ev["cid"]), style, bulletText=ev["marker"]))
         elif t == "lid":
-            flow.append(Paragraph(rl_markup(ev["text"], ev["cid"]),
-                                  st["lid"] if ev["marker"] else st["body"],
-                                  bulletText=ev["marker"] or None))
+            flow.append(
+                Paragraph(
+                    rl_markup(ev["text"], ev["cid"]),
+                    st["lid"] if ev["marker"] else st["body"],
+                    bulletText=ev["marker"] or None,
+                )
+            )
         elif t == "lidlead":
-            style = ParagraphStyle("ll", parent=st["lid"] if ev["marker"] else st["body"],
-                                   keepWithNext=1, spaceAfter=lay.item_space)
+            style = ParagraphStyle(
+                "ll",
+                parent=st["lid"] if ev["marker"] else st["body"],
+                keepWithNext=1,
+                spaceAfter=lay.item_space,
+            )
             flow.append(Paragraph(escape(ev["text"]), style, bulletText=ev["marker"] or None))
         elif t == "list_end":
             flow.append(Spacer(1, lay.para_space - lay.item_space))
         elif t == "fig":
             fig = ev["fig"]
-            flow.append(KeepTogether([
-                Spacer(1, 4),
-                bar_chart(fig, lay.col_w, lay.font),
-                Paragraph(escape(fig.caption), st["caption"]),
-                Paragraph(escape(fig.source), st["source"]),
-            ]))
+            flow.append(
+                KeepTogether(
+                    [
+                        Spacer(1, 4),
+                        bar_chart(fig, lay.col_w, lay.font),
+                        Paragraph(escape(fig.caption), st["caption"]),
+                        Paragraph(escape(fig.source), st["source"]),
+                    ]
+                )
+            )
         elif t == "refs":
             flow.append(CondPageBreak(3 * cm))
             flow.append(Paragraph(escape(ev["refs"].title), st["h1"]))
             flow += [Paragraph(escape(e), st["ref"]) for e in ev["refs"].entries]
         elif t == "url":
             flow.append(Paragraph(escape(ev["text"]), st["body"]))
-    del pending_heading
     return flow
 
 
@@ -340,10 +393,16 @@ def build_pdf(doc: Doc, lay: Layout, path: Path) -> tuple[dict[str, int], int]:
         AnchorCanvas.anchors = {}
         buf = io.BytesIO()
         bdoc = BaseDocTemplate(
-            buf, pagesize=A4, title=doc.title, author=doc.meta["organisation"],
-            subject=doc.meta["doc_type"], creator="Clause Atlas make_fixtures.py",
-            leftMargin=lay.margin_x, rightMargin=lay.margin_x,
-            topMargin=lay.margin_top, bottomMargin=lay.margin_bottom,
+            buf,
+            pagesize=A4,
+            title=doc.title,
+            author=doc.meta["organisation"],
+            subject=doc.meta["doc_type"],
+            creator="Clause Atlas make_fixtures.py",
+            leftMargin=lay.margin_x,
+            rightMargin=lay.margin_x,
+            topMargin=lay.margin_top,
+            bottomMargin=lay.margin_bottom,
         )
         bdoc.addPageTemplates(lay.page_templates(on_page, on_page_end))
         story = lay.title_block(doc, st) + story_for(doc, lay, st)
@@ -392,8 +451,7 @@ def verify_pdf(doc: Doc, path: Path) -> None:
 
 
 def draw_footnotes(canv, doc: Doc, page: int, lay: Layout, st: dict) -> None:
-    nums = sorted(int(k[5:]) for k, p in AnchorCanvas.anchors.items()
-                  if k.startswith("fnref") and p == page)
+    nums = sorted(int(k[5:]) for k, p in AnchorCanvas.anchors.items() if k.startswith("fnref") and p == page)
     if not nums:
         return
     top = lay.margin_bottom + lay.fn_zone - 4
@@ -415,6 +473,7 @@ def draw_footnotes(canv, doc: Doc, page: int, lay: Layout, st: dict) -> None:
 
 # ---------- concrete layouts ----------
 
+
 def two_col_templates(lay: Layout):
     def make(on_page, on_page_end):
         gap = lay.gutter
@@ -424,32 +483,52 @@ def two_col_templates(lay: Layout):
         h_full = PAGE_H - lay.margin_top - y0
         title_h = lay.title_h
         first = [
-            Frame(lay.margin_x, PAGE_H - lay.margin_top - title_h, PAGE_W - 2 * lay.margin_x,
-                  title_h, id="title", leftPadding=0, rightPadding=0),
-            Frame(lay.margin_x, y0, col_w, h_full - title_h, id="l1",
-                  leftPadding=0, rightPadding=0),
-            Frame(lay.margin_x + col_w + gap, y0, col_w, h_full - title_h, id="r1",
-                  leftPadding=0, rightPadding=0),
+            Frame(
+                lay.margin_x,
+                PAGE_H - lay.margin_top - title_h,
+                PAGE_W - 2 * lay.margin_x,
+                title_h,
+                id="title",
+                leftPadding=0,
+                rightPadding=0,
+            ),
+            Frame(lay.margin_x, y0, col_w, h_full - title_h, id="l1", leftPadding=0, rightPadding=0),
+            Frame(
+                lay.margin_x + col_w + gap,
+                y0,
+                col_w,
+                h_full - title_h,
+                id="r1",
+                leftPadding=0,
+                rightPadding=0,
+            ),
         ]
         later = [
             Frame(lay.margin_x, y0, col_w, h_full, id="l", leftPadding=0, rightPadding=0),
-            Frame(lay.margin_x + col_w + gap, y0, col_w, h_full, id="r",
-                  leftPadding=0, rightPadding=0),
+            Frame(lay.margin_x + col_w + gap, y0, col_w, h_full, id="r", leftPadding=0, rightPadding=0),
         ]
         return [
             PageTemplate("first", first, onPage=on_page, onPageEnd=on_page_end),
             PageTemplate("later", later, onPage=on_page, onPageEnd=on_page_end),
         ]
+
     return make
 
 
 def one_col_templates(lay: Layout):
     def make(on_page, on_page_end):
         lay.col_w = PAGE_W - 2 * lay.margin_x
-        fr = Frame(lay.margin_x, lay.margin_bottom, lay.col_w,
-                   PAGE_H - lay.margin_top - lay.margin_bottom, id="body",
-                   leftPadding=0, rightPadding=0)
+        fr = Frame(
+            lay.margin_x,
+            lay.margin_bottom,
+            lay.col_w,
+            PAGE_H - lay.margin_top - lay.margin_bottom,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+        )
         return [PageTemplate("body", [fr], onPage=on_page, onPageEnd=on_page_end)]
+
     return make
 
 
@@ -467,11 +546,9 @@ def report_fixed(canv, doc, page, total, when, st):
         canv.setFont("Helvetica-Oblique", 7.5)
         canv.setFillColor(colors.HexColor("#555555"))
         canv.drawString(REPORT_LAY.margin_x, PAGE_H - 1.2 * cm, doc.title)
-        canv.drawRightString(PAGE_W - REPORT_LAY.margin_x, PAGE_H - 1.2 * cm,
-                             "Onderzoeksrapport 2025/3")
+        canv.drawRightString(PAGE_W - REPORT_LAY.margin_x, PAGE_H - 1.2 * cm, "Onderzoeksrapport 2025/3")
         canv.setLineWidth(0.4)
-        canv.line(REPORT_LAY.margin_x, PAGE_H - 1.35 * cm, PAGE_W - REPORT_LAY.margin_x,
-                  PAGE_H - 1.35 * cm)
+        canv.line(REPORT_LAY.margin_x, PAGE_H - 1.35 * cm, PAGE_W - REPORT_LAY.margin_x, PAGE_H - 1.35 * cm)
     else:
         canv.setFont("Helvetica", 8)
         canv.drawCentredString(PAGE_W / 2, 1.0 * cm, str(page))
@@ -479,11 +556,25 @@ def report_fixed(canv, doc, page, total, when, st):
 
 
 REPORT_LAY = Layout(
-    font="Helvetica", bold="Helvetica-Bold", size=9, leading=11.4, justify=True,
-    hyphenate=True, para_space=5, item_space=2.5, indent=11, margin_x=1.8 * cm,
-    margin_top=2.0 * cm, margin_bottom=1.7 * cm, gutter=0.7 * cm, fn_zone=2.2 * cm,
-    title_h=3.3 * cm, article_style=None, fn_format="<super>{n}</super> {text}",
-    draw_fixed=report_fixed, title_block=title_block_2col,
+    font="Helvetica",
+    bold="Helvetica-Bold",
+    size=9,
+    leading=11.4,
+    justify=True,
+    hyphenate=True,
+    para_space=5,
+    item_space=2.5,
+    indent=11,
+    margin_x=1.8 * cm,
+    margin_top=2.0 * cm,
+    margin_bottom=1.7 * cm,
+    gutter=0.7 * cm,
+    fn_zone=2.2 * cm,
+    title_h=3.3 * cm,
+    article_style=None,
+    fn_format="<super>{n}</super> {text}",
+    draw_fixed=report_fixed,
+    title_block=title_block_2col,
 )
 REPORT_LAY.page_templates = two_col_templates(REPORT_LAY)
 
@@ -515,11 +606,26 @@ def covenant_title_styles(st):
 
 
 COVENANT_LAY = Layout(
-    font="Times-Roman", bold="Times-Bold", size=10, leading=12.2, justify=True,
-    hyphenate=True, para_space=4, item_space=2, indent=13, margin_x=2.0 * cm,
-    margin_top=1.9 * cm, margin_bottom=1.6 * cm, gutter=0.8 * cm, fn_zone=2.6 * cm,
-    title_h=3.6 * cm, article_style="h2", fn_format="{n} {text}",
-    draw_fixed=covenant_fixed, title_block=title_block_2col, title_style=covenant_title_styles,
+    font="Times-Roman",
+    bold="Times-Bold",
+    size=10,
+    leading=12.2,
+    justify=True,
+    hyphenate=True,
+    para_space=4,
+    item_space=2,
+    indent=13,
+    margin_x=2.0 * cm,
+    margin_top=1.9 * cm,
+    margin_bottom=1.6 * cm,
+    gutter=0.8 * cm,
+    fn_zone=2.6 * cm,
+    title_h=3.6 * cm,
+    article_style="h2",
+    fn_format="{n} {text}",
+    draw_fixed=covenant_fixed,
+    title_block=title_block_2col,
+    title_style=covenant_title_styles,
 )
 COVENANT_LAY.page_templates = two_col_templates(COVENANT_LAY)
 
@@ -530,8 +636,7 @@ def cao_fixed(canv, doc, page, total, when, st):
         return
     canv.saveState()
     canv.setFont(TT_SANS, 8)
-    canv.drawCentredString(PAGE_W / 2, 1.1 * cm,
-                           f"Cao Voorbeeldsector 2025-2027 — pagina {page} van {total}")
+    canv.drawCentredString(PAGE_W / 2, 1.1 * cm, f"Cao Voorbeeldsector 2025-2027 — pagina {page} van {total}")
     canv.restoreState()
 
 
@@ -548,10 +653,22 @@ def cao_title_styles(st):
 
 
 CAO_LAY = Layout(
-    font=TT_SERIF, bold=TT_SERIF + "-Bold", size=10, leading=13.5, justify=True,
-    hyphenate=False, para_space=6, item_space=3, indent=20, margin_x=2.5 * cm,
-    margin_top=2.3 * cm, margin_bottom=2.2 * cm, article_style="h2",
-    draw_fixed=cao_fixed, title_block=cao_title_block, title_style=cao_title_styles,
+    font=TT_SERIF,
+    bold=TT_SERIF + "-Bold",
+    size=10,
+    leading=13.5,
+    justify=True,
+    hyphenate=False,
+    para_space=6,
+    item_space=3,
+    indent=20,
+    margin_x=2.5 * cm,
+    margin_top=2.3 * cm,
+    margin_bottom=2.2 * cm,
+    article_style="h2",
+    draw_fixed=cao_fixed,
+    title_block=cao_title_block,
+    title_style=cao_title_styles,
 )
 CAO_LAY.page_templates = one_col_templates(CAO_LAY)
 
@@ -565,8 +682,11 @@ def brief_fixed(canv, doc, page, total, when, st):
     canv.drawCentredString(PAGE_W / 2, 1.2 * cm, f"– {page} –")
     if page > 1:
         canv.setFont(TT_SANS, 8)
-        canv.drawRightString(PAGE_W - BRIEF_LAY.margin_x, PAGE_H - 1.3 * cm,
-                             "Beleidsbrief nr. 7 | Werkbaar werk in de digitale transformatie")
+        canv.drawRightString(
+            PAGE_W - BRIEF_LAY.margin_x,
+            PAGE_H - 1.3 * cm,
+            "Beleidsbrief nr. 7 | Werkbaar werk in de digitale transformatie",
+        )
     canv.restoreState()
 
 
@@ -580,10 +700,21 @@ def brief_title_block(doc: Doc, st: dict) -> list:
 
 
 BRIEF_LAY = Layout(
-    font=TT_SANS, bold=TT_SANS + "-Bold", size=11, leading=23, justify=False,
-    hyphenate=False, para_space=6, item_space=2, indent=18, margin_x=2.6 * cm,
-    margin_top=2.2 * cm, margin_bottom=2.2 * cm, article_style=None,
-    draw_fixed=brief_fixed, title_block=brief_title_block,
+    font=TT_SANS,
+    bold=TT_SANS + "-Bold",
+    size=11,
+    leading=23,
+    justify=False,
+    hyphenate=False,
+    para_space=6,
+    item_space=2,
+    indent=18,
+    margin_x=2.6 * cm,
+    margin_top=2.2 * cm,
+    margin_bottom=2.2 * cm,
+    article_style=None,
+    draw_fixed=brief_fixed,
+    title_block=brief_title_block,
 )
 BRIEF_LAY.page_templates = one_col_templates(BRIEF_LAY)
 
@@ -597,15 +728,15 @@ PDF_LAYOUTS = {
 # ======================================================================================
 # DOCX (python-docx + a little OOXML)
 # ======================================================================================
-import docx  # noqa: E402
-from docx.enum.text import WD_TAB_ALIGNMENT  # noqa: E402
-from docx.opc.constants import CONTENT_TYPE as CT  # noqa: E402
-from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
-from docx.opc.packuri import PackURI  # noqa: E402
-from docx.opc.part import Part  # noqa: E402
-from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls, qn  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
+import docx
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -615,8 +746,7 @@ def add_field(paragraph, instr: str, placeholder: str = "1") -> None:
     r = paragraph.add_run()
     r._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="begin"/>'))
     r = paragraph.add_run()
-    r._r.append(parse_xml(
-        f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instr} </w:instrText>'))
+    r._r.append(parse_xml(f'<w:instrText {nsdecls("w")} xml:space="preserve"> {instr} </w:instrText>'))
     r = paragraph.add_run()
     r._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="separate"/>'))
     paragraph.add_run(placeholder)
@@ -643,9 +773,12 @@ class Numbering:
     def restart(self, abstract_id: str) -> int:
         nid = self.next_num
         self.next_num += 1
-        self.numbering.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{nid}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+        self.numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{nid}"><w:abstractNumId w:val="{abstract_id}"/>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+            )
+        )
         return nid
 
     def letters(self) -> str:
@@ -657,7 +790,8 @@ class Numbering:
                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
                 '<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
                 '<w:pPr><w:ind w:left="1077" w:hanging="357"/></w:pPr></w:lvl>'
-                '</w:abstractNum>')
+                "</w:abstractNum>"
+            )
             # abstractNum elements must precede num elements
             first_num = self.numbering.find(qn("w:num"))
             first_num.addprevious(el)
@@ -666,18 +800,18 @@ class Numbering:
 
 def set_num(paragraph, num_id: int, ilvl: int = 0) -> None:
     pPr = paragraph._p.get_or_add_pPr()
-    pPr.append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    pPr.append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
 
 
 def add_text_with_footnotes(paragraph, text: str, fn_ids: dict) -> None:
     pos = 0
     for m in FN_RE.finditer(text):
-        paragraph.add_run(text[pos:m.start()])
+        paragraph.add_run(text[pos : m.start()])
         n = int(m.group(1))
         r = paragraph.add_run()
-        r._r.append(parse_xml(
-            f'<w:rPr {nsdecls("w")}><w:vertAlign w:val="superscript"/></w:rPr>'))
+        r._r.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:vertAlign w:val="superscript"/></w:rPr>'))
         r._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{fn_ids[n]}"/>'))
         pos = m.end()
     paragraph.add_run(text[pos:])
@@ -688,10 +822,9 @@ def add_footnotes_part(document, footnotes: dict[int, str]) -> dict[int, int]:
     if not footnotes:
         return {}
     body = [
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        '</w:footnote>',
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
         '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        '<w:continuationSeparator/></w:r></w:p></w:footnote>',
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>",
     ]
     ids = {}
     for n, text in sorted(footnotes.items()):
@@ -700,18 +833,22 @@ def add_footnotes_part(document, footnotes: dict[int, str]) -> dict[int, int]:
             f'<w:footnote w:id="{n}"><w:p><w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:pPr>'
             '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}'
-            '</w:t></w:r></w:p></w:footnote>')
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f'<w:footnotes xmlns:w="{W_NS}" '
-           'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-           + "".join(body) + "</w:footnotes>")
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"),
-                document.part.package)
+            "</w:t></w:r></w:p></w:footnote>"
+        )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:footnotes xmlns:w="{W_NS}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        + "".join(body)
+        + "</w:footnotes>"
+    )
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"), document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
     # Word-written files name the separator footnotes in settings.xml (before w:compat)
     settings = document.settings.element
-    fpr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/>'
-                    '<w:footnote w:id="0"/></w:footnotePr>')
+    fpr = parse_xml(
+        f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    )
     compat = settings.find(qn("w:compat"))
     if compat is not None:
         compat.addprevious(fpr)
@@ -730,11 +867,11 @@ def fix_docx_bytes(data: bytes) -> bytes:
             zi.compress_type = zipfile.ZIP_DEFLATED
             blob = src.read(info.filename)
             if info.filename == "[Content_Types].xml":
-                blob = blob.replace(
-                    b'<Default Extension="jpeg" ContentType="image/jpeg"/>', b"")
+                blob = blob.replace(b'<Default Extension="jpeg" ContentType="image/jpeg"/>', b"")
             if info.filename == "_rels/.rels":
                 import re as _re
-                blob = _re.sub(rb'<Relationship [^>]*thumbnail[^>]*/>', b"", blob)
+
+                blob = _re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", blob)
             dst.writestr(zi, blob)
     return out.getvalue()
 
@@ -773,13 +910,13 @@ def verify_docx(doc: Doc, path: Path) -> None:
 
 def build_docx(doc: Doc, path: Path) -> None:
     if doc.layout == "guide_docx":
-        d = new_document(doc, "Voorbeeldbond | Gids digitale controle op het werk",
-                         ["Versie juni 2025 – pagina ", "PAGE"])
+        d = new_document(
+            doc, "Voorbeeldbond | Gids digitale controle op het werk", ["Versie juni 2025 – pagina ", "PAGE"]
+        )
         d.add_paragraph(doc.title_lines[0], style="Title")
         d.add_paragraph(doc.title_lines[1], style="Subtitle")
     else:
-        d = new_document(doc, "Cao Voorbeeldlogistiek 2025-2026",
-                         ["Pagina ", "PAGE", " van ", "NUMPAGES"])
+        d = new_document(doc, "Cao Voorbeeldlogistiek 2025-2026", ["Pagina ", "PAGE", " van ", "NUMPAGES"])
         d.add_paragraph(doc.title_lines[0], style="Title")
         d.add_paragraph(doc.title_lines[1], style="Subtitle")
     fn_ids = add_footnotes_part(d, doc.footnotes)
@@ -847,13 +984,13 @@ def build_docx(doc: Doc, path: Path) -> None:
 # main
 # ======================================================================================
 
+
 def write_gold(doc: Doc, pages: dict[str, int] | None, path: Path) -> int:
     rows = []
     for c in gold_clauses(doc):
         page = pages[c["cid"]] if pages is not None else None
         rows.append({"text": c["text"], "section": c["section"], "page": page})
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                    encoding="utf-8")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return len(rows)
 
 
@@ -875,22 +1012,25 @@ def main() -> None:
         n = write_gold(doc, pages, outdir / f"{doc.name}.gold.jsonl")
         size = target.stat().st_size
         assert size < 200_000, (target, size)
-        manifest.append({
-            "doc_id": doc.name,
-            "file": str(target.relative_to(HERE)),
-            "gold": str((outdir / f"{doc.name}.gold.jsonl").relative_to(HERE)),
-            "split": "heldout" if doc.subdir == "heldout" else "dev",
-            "title": doc.title,
-            "language": "nl",
-            "source": target.name,
-            "pages": n_pages,
-            "clauses": n,
-            "layout": doc.layout,
-            **doc.meta,
-        })
+        manifest.append(
+            {
+                "doc_id": doc.name,
+                "file": str(target.relative_to(HERE)),
+                "gold": str((outdir / f"{doc.name}.gold.jsonl").relative_to(HERE)),
+                "split": "heldout" if doc.subdir == "heldout" else "dev",
+                "title": doc.title,
+                "language": "nl",
+                "source": target.name,
+                "pages": n_pages,
+                "clauses": n,
+                "layout": doc.layout,
+                **doc.meta,
+            }
+        )
         print(f"{target.relative_to(HERE)}: {n} clauses, {n_pages or '?'} pages, {size} bytes")
     (HERE / "manifest.json").write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
