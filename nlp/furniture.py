@@ -114,9 +114,9 @@ def _next_text(lines: list[Line], i: int) -> Line | None:
     return None
 
 
-def _looks_like_heading_text(text: str) -> bool:
+def _looks_like_heading_text(text: str, stops: tuple[str, ...] = (".", ";", ",")) -> bool:
     words = text.split()
-    return 0 < len(words) <= 12 and not text.endswith((".", ";", ",")) and text[:1].isupper()
+    return 0 < len(words) <= 12 and not text.rstrip().endswith(stops) and text[:1].isupper()
 
 
 def remove_page_numbers(lines: list[Line], n_pages: int) -> list[Line]:
@@ -194,13 +194,8 @@ def remove_footnotes(lines: list[Line], n_pages: int) -> list[Line]:
             ok_number = expected <= num <= expected + 2
             prev = next((lines[j] for j in range(i - 1, max(-1, i - 4), -1) if not lines[j].blank), None)
             prev_is_list = prev is not None and re.match(rf"^\(?{num - 1}[.)\s]", prev.text) is not None
-            words = body.split()
-            heading = (
-                0 < len(words) <= 12
-                and not body.rstrip().endswith((".", ";", ",", ":"))
-                and body[:1].isupper()
-            )
-            long_enough = "http" in body or "www." in body or (len(words) >= 3 and not heading)
+            heading = _looks_like_heading_text(body, (".", ";", ",", ":"))
+            long_enough = "http" in body or "www." in body or (len(body.split()) >= 3 and not heading)
             low_on_page = page_rank[i] >= 0.5 if page_rank is not None else True
             context = " ".join(lines[j].text for j in range(max(0, i - 300), i) if not lines[j].blank)
             if (

@@ -103,9 +103,11 @@ class Hyphenation:
         if (head[-1] + tail[0]).lower() in VOWEL_CLASHES:
             return keep
         lexicon = dutch_word_forms()
-        if head.lower() in HYPHEN_PREFIXES and (
-            tail.lower() in lexicon or self.words.get(tail.lower(), 0) > 0
-        ):
+
+        def known(word: str) -> bool:
+            return word in lexicon or self.words.get(word, 0) > 0
+
+        if head.lower() in HYPHEN_PREFIXES and known(tail.lower()):
             return keep
         whole = (head + tail).lower()
         hyph = f"{head}-{tail}".lower()
@@ -117,10 +119,6 @@ class Hyphenation:
             return joined
         # Dutch writes compounds solid: two known words (with a linking s) join.
         stem = head.lower()
-
-        def known(word: str) -> bool:
-            return word in lexicon or self.words.get(word, 0) > 0
-
         if known(tail.lower()) and (known(stem) or (stem.endswith("s") and known(stem[:-1]))):
             return joined
         return joined if self.heavy else keep
@@ -159,6 +157,14 @@ def heading_like(text: str, max_words: int = 14) -> bool:
         return False
     first = text[0]
     return first.isupper() or first.isdigit() or first in "§“\"'‘("
+
+
+def _title_line(text: str, nxt: Line | None) -> bool:
+    """Whether a line reads as a title: it ends in a content word and the next line is capitalised.
+
+    Running text wraps after function words ("de", "van", "en"); titles rarely end in one.
+    """
+    return nxt is not None and nxt.text[:1].isupper() and text.split()[-1].lower() not in FUNCTION_WORDS
 
 
 def _starts_sentence(text: str) -> bool:
@@ -250,12 +256,7 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
             if sm and boundary and not in_list and not continues:
                 rest = text[sm.end() :]
                 multi_level = "." in sm.group("num")
-                titled = (
-                    nxt is not None
-                    and nxt.text[:1].isupper()
-                    and rest.split()[-1].lower() not in FUNCTION_WORDS
-                    and not LIST_MARKER_RE.match(nxt.text)
-                )
+                titled = _title_line(rest, nxt) and not LIST_MARKER_RE.match(nxt.text)  # type: ignore[union-attr]
                 if heading_like(rest, 14) and (
                     multi_level or not sm.group(0).rstrip().endswith(".") or titled
                 ):
@@ -316,12 +317,7 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
             continue
         if (
             heading_like(text)
-            and (
-                len(text) < short_len
-                or hard
-                or nxt is None
-                or (nxt.text[:1].isupper() and text.split()[-1].lower() not in FUNCTION_WORDS)
-            )
+            and (len(text) < short_len or hard or nxt is None or _title_line(text, nxt))
             and (nxt is None or _starts_sentence(nxt.text) or LIST_MARKER_RE.match(nxt.text))
             and not (cur is not None and cur.last.endswith(":"))
         ):
