@@ -7,6 +7,7 @@ that could be read to the store in one transaction, reporting the files that cou
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -145,6 +146,11 @@ def ingest(
     ids: dict[str, Path] = {}
     iterator = progress(jobs) if progress else jobs
     for job in iterator:
+        doc_id = job.meta.doc_id if job.meta else doc_id_from_path(job.path)
+        if doc_id not in ids and _unchanged(store, job, doc_id):
+            ids[doc_id] = job.path
+            report.status[doc_id] = "unchanged"
+            continue
         try:
             doc, clauses = process(job.path, job.meta, model=model)
         except ClauseAtlasError as exc:
@@ -159,5 +165,14 @@ def ingest(
         done.append((doc, clauses))
         report.clauses[doc.doc_id] = len(clauses)
     if done:
-        report.status = store.put_many(done)
+        report.status.update(store.put_many(done))
     return report
+
+
+def _unchanged(store: Store, job: Job, doc_id: str) -> bool:
+    """Whether the file's bytes are already stored under ``doc_id`` by this pipeline version."""
+    try:
+        data = job.path.read_bytes()
+    except OSError:
+        return False  # process() reports the error
+    return store.is_current(doc_id, hashlib.sha256(data).hexdigest(), job.meta)

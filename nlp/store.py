@@ -158,6 +158,25 @@ class Store:
         wanted = {k: getattr(doc.meta, k) for k in _META_FIELDS[1:]}
         return "unchanged" if stored_meta == wanted else "updated"
 
+    def is_current(self, doc_id: str, content_hash: str, meta: DocumentMeta | None = None) -> bool:
+        """Whether ``doc_id`` is stored from the same bytes by this pipeline version.
+
+        With ``meta``, its fields must match too. Lets ingest skip a file before reading it.
+        """
+        row = self.con.execute(
+            "SELECT content_hash, pipeline_version, "
+            + ", ".join(_META_FIELDS[1:])
+            + " FROM documents WHERE doc_id = ?",
+            [doc_id],
+        ).fetchone()
+        if row is None or row[0] != content_hash or row[1] != PIPELINE_VERSION:
+            return False
+        if meta is None:
+            return True
+        return dict(zip(_META_FIELDS[1:], row[2:], strict=True)) == {
+            k: getattr(meta, k) for k in _META_FIELDS[1:]
+        }
+
     def put_many(self, items: Iterable[tuple[Document, list[Clause]]]) -> dict[str, Status]:
         """Store documents with their clauses in one transaction.
 

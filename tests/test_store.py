@@ -55,6 +55,26 @@ def test_store_reingest_is_a_noop(store: Store, corpus: Path) -> None:
     assert len(store.clauses("cao-test")) == 2
 
 
+def test_store_reingest_skips_unchanged_files_before_reading(
+    store: Store, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(store, collect([corpus]))
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged file was processed again")
+
+    monkeypatch.setattr("nlp.ingest.process", boom)
+    assert ingest(store, collect([corpus])).status == {"cao-test": "unchanged"}
+
+
+def test_store_changed_metadata_updates_without_new_clauses(store: Store, corpus: Path) -> None:
+    ingest(store, collect([corpus]))
+    (corpus / "manifest.csv").write_text(MANIFEST.replace("Cao Test", "Cao Test 2025"), encoding="utf-8")
+    report = ingest(store, collect([corpus]))
+    assert report.status == {"cao-test": "updated"}
+    assert store.document("cao-test")["title"] == "Cao Test 2025"
+
+
 def test_store_changed_file_replaces_its_clauses(store: Store, corpus: Path) -> None:
     ingest(store, collect([corpus]))
     (corpus / "cao.txt").write_text(TEXT + "\n3. De opleiding vindt plaats in werktijd.\n", encoding="utf-8")

@@ -44,6 +44,7 @@ from nlp.resources import BARE_URL_RE, CAPTION_RE, MAX_CLAUSE_WORDS, MIN_CLAUSE_
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "evaluation" / "gold" / "segmentation"
+BLIND_DIR = Path(__file__).parent / "blind"
 UNSEEN_DIR = ROOT / "evaluation" / "segmentation" / "unseen"
 CORPUS = ROOT / "corpus"
 README = ROOT / "evaluation" / "README.md"
@@ -164,7 +165,8 @@ def gold_sets() -> dict[str, list[tuple[str, Path, Path]]]:
             sets["founding documents (hand-checked)"].append((doc_id, CORPUS / by_id[doc_id], gold))
     for label, folder in (
         ("unseen-style PDF/DOCX, dev", UNSEEN_DIR),
-        ("unseen-style PDF/DOCX, held out", UNSEEN_DIR / "heldout"),
+        ("unseen-style PDF/DOCX, held out (inspected once, no longer clean)", UNSEEN_DIR / "heldout"),
+        ("blind PDF/DOCX (made by a helper, never inspected)", BLIND_DIR),
     ):
         items = []
         for gold in sorted(folder.glob("*.gold.jsonl")):
