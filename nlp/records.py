@@ -7,7 +7,10 @@ document's cleaned text, so that ``doc.text[c.start:c.end] == c.text`` holds for
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DocType = Literal["policy_brief", "covenant", "cao", "union_guide", "report", "other"]
 DOC_TYPES: tuple[str, ...] = ("policy_brief", "covenant", "cao", "union_guide", "report", "other")
@@ -138,3 +141,114 @@ class Clause:
     def section_path(self) -> str:
         """The section path joined with " > "."""
         return " > ".join(self.section)
+
+
+@dataclass(frozen=True, eq=False)
+class Sample:
+    """A clause as the classifiers see it.
+
+    Attributes:
+        text: The clause text.
+        doc_type: Type of its document (LABELS.md section 5); modality depends on it.
+        section: Its section path, joined with " > " (may be empty).
+        vector: Its embedding, if already computed (see :func:`nlp.embed.embed`).
+    """
+
+    text: str
+    doc_type: str = "other"
+    section: str = ""
+    vector: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A labelled gold clause close to a predicted one (part of an explanation)."""
+
+    gold_id: str
+    text: str
+    themes: tuple[str, ...]
+    stance: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a prediction came out as it did.
+
+    Attributes:
+        theme_cues: Per predicted theme, the terms that pushed its score up most.
+        stance_cues: The terms that pushed the predicted stance up most.
+        neighbours: The nearest labelled gold clauses.
+    """
+
+    theme_cues: dict[str, tuple[str, ...]]
+    stance_cues: tuple[str, ...]
+    neighbours: tuple[Neighbour, ...] = ()
+
+    def summary(self) -> str:
+        """One line for people: cue terms and the nearest gold clause."""
+        parts = [f"{t}: {', '.join(c)}" for t, c in self.theme_cues.items() if c]
+        if self.stance_cues:
+            parts.append(f"stance: {', '.join(self.stance_cues)}")
+        if self.neighbours:
+            n = self.neighbours[0]
+            parts.append(f"nearest gold {n.gold_id} ({n.similarity:.2f})")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Themes and stance of one clause, with calibrated scores and an explanation."""
+
+    themes: tuple[str, ...]
+    theme_scores: dict[str, float]
+    stance: str
+    stance_scores: dict[str, float]
+    explanation: Explanation
+    model_version: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form (the ``classify`` output and the stored explanation)."""
+        e = self.explanation
+        return {
+            "themes": list(self.themes),
+            "theme_scores": dict(self.theme_scores),
+            "stance": self.stance,
+            "stance_scores": dict(self.stance_scores),
+            "explanation": {
+                "summary": e.summary(),
+                "theme_cues": {k: list(v) for k, v in e.theme_cues.items()},
+                "stance_cues": list(e.stance_cues),
+                "neighbours": [
+                    {
+                        "gold_id": n.gold_id,
+                        "text": n.text,
+                        "themes": list(n.themes),
+                        "stance": n.stance,
+                        "similarity": n.similarity,
+                    }
+                    for n in e.neighbours
+                ],
+            },
+            "model_version": self.model_version,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Prediction:
+        """Inverse of :meth:`to_dict`."""
+        e = d.get("explanation") or {}
+        return cls(
+            themes=tuple(d["themes"]),
+            theme_scores=dict(d["theme_scores"]),
+            stance=d["stance"],
+            stance_scores=dict(d["stance_scores"]),
+            explanation=Explanation(
+                {k: tuple(v) for k, v in e.get("theme_cues", {}).items()},
+                tuple(e.get("stance_cues", ())),
+                tuple(
+                    Neighbour(n["gold_id"], n["text"], tuple(n["themes"]), n["stance"], n["similarity"])
+                    for n in e.get("neighbours", ())
+                ),
+            ),
+            model_version=d.get("model_version", ""),
+        )

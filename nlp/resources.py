@@ -297,3 +297,197 @@ THEME_CUES: dict[str, tuple[str, ...]] = {
         "overbelasting",
     ),
 }
+
+# Cue phrases of stance, as regular-expression fragments matched on lower-cased text at a word
+# start. They feed modality features of the classifier and the keyword baseline, in the
+# decision order of LABELS.md section 3.
+STANCE_CUES: dict[str, tuple[str, ...]] = {
+    "commitment": (
+        r"verbind\w* zich",
+        r"verbinden zich",
+        r"engageer\w* zich",
+        r"engageren zich",
+        r"heeft recht op",
+        r"hebben recht op",
+        r"heb je recht",
+        r"recht op",
+        r"is verplicht",
+        r"zijn verplicht",
+        r"verplicht",
+        r"komt ten laste",
+        r"komen ten laste",
+        r"voor rekening van",
+        r"wordt vastgelegd",
+        r"draagt zorg",
+        r"dragen zorg",
+        r"is gehouden",
+        r"zijn gehouden",
+        r"dient",
+        r"dienen",
+        r"moet\b",
+        r"moeten",
+        r"wordt toegekend",
+        r"worden toegekend",
+        r"kent .{0,40}toe",
+        r"behoeft",
+        r"is bevoegd",
+        r"is niet toegestaan",
+        r"is verboden",
+        r"mag niet",
+        r"mogen niet",
+        r"uiterlijk",
+        r"ontvangt",
+        r"zal\b",
+        r"zullen",
+        r"stelt .{0,30}vast",
+        r"waarborg",
+        r"garandeer",
+    ),
+    "recommendation": (
+        r"zou\w* .{0,40}moeten",
+        r"aangeraden",
+        r"aan te raden",
+        r"aanbevol",
+        r"aanbeveling",
+        r"beveel\w* aan",
+        r"bevelen .{0,40}aan",
+        r"pleit\w* voor",
+        r"wij vragen",
+        r"we vragen",
+        r"vragen .{0,30}om",
+        r"het is belangrijk",
+        r"is het belangrijk",
+        r"belangrijk om",
+        r"raden .{0,30}aan",
+        r"zorg ervoor",
+        r"zorg dat",
+        r"denk aan",
+        r"tip\b",
+        r"best\b",
+        r"overweeg",
+        r"wenselijk",
+        r"is nodig",
+        r"zijn nodig",
+        r"nodig om",
+        r"kunnen\b",
+        r"kan\b",
+        r"moet\b",
+        r"moeten",
+        r"streven",
+        r"het verdient",
+    ),
+    "concern": (
+        r"risico",
+        r"leid\w* tot",
+        r"stress",
+        r"wantrouwen",
+        r"onvoldoende",
+        r"te weinig",
+        r"onderbenut",
+        r"dreig",
+        r"probleem",
+        r"problemen",
+        r"negatie\w*",
+        r"gevaar",
+        r"bezorgd",
+        r"zorgen over",
+        r"nadel\w*",
+        r"slechts",
+        r"ontbre\w*",
+        r"gebrek",
+        r"bedreig",
+        r"misbruik",
+        r"onzeker",
+        r"druk\b",
+        r"schade",
+        r"schaadt",
+        r"kwetsbaar",
+        r"ongelijk",
+        r"verlies",
+        r"verdwijn",
+        r"helaas",
+    ),
+    "opportunity": (
+        r"kan helpen",
+        r"kunnen helpen",
+        r"verbeter",
+        r"kansen",
+        r"kans\b",
+        r"positie\w*",
+        r"positief",
+        r"win-win",
+        r"voordel",
+        r"versterk",
+        r"mogelijkheden",
+        r"efficiënt",
+        r"ondersteun",
+        r"vermindert",
+        r"verminderen",
+        r"verlicht",
+        r"stijg",
+        r"beter",
+        r"biedt",
+        r"bieden",
+        r"vergemakkelijk",
+        r"winst",
+    ),
+}
+# First words that make a sentence an imperative ("Maak van ... de norm", "Vraag je OR om ...").
+IMPERATIVE_VERBS: frozenset[str] = frozenset(
+    """
+    maak zorg vraag betrek investeer informeer overleg bespreek neem ga kijk let denk leg geef
+    stel bied houd hou check controleer gebruik kies wees blijf help start begin deel vermijd
+    durf laat zet schakel meld voer organiseer onderzoek evalueer communiceer ontwikkel bouw
+    richt werk leer volg doe breng hanteer waarborg garandeer stimuleer ondersteun versterk
+    verken benut beperk bescherm vergeet raadpleeg registreer documenteer spreek lees neem
+    """.split()
+)
+
+# Modal verbs that bind only in binding documents (CAO, covenant, law); elsewhere they advise.
+MODAL_CUES: frozenset[str] = frozenset({r"moet\b", r"moeten", r"dient", r"dienen", r"zal\b", r"zullen"})
+
+# Label descriptions for the zero-shot baseline (paraphrasing LABELS.md sections 2 to 4).
+THEME_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "participation": (
+        "Werknemers of hun vertegenwoordigers worden betrokken, geïnformeerd en geraadpleegd; "
+        "inspraak, overleg met de ondernemingsraad of vakbond, sociale dialoog en onderhandeling.",
+        "De werkgever legt het voorgenomen besluit ter instemming voor aan de ondernemingsraad.",
+    ),
+    "data": (
+        "Verzamelen, gebruiken en beschermen van gegevens over werknemers; privacy, monitoring, "
+        "cameratoezicht, volgsystemen en algoritmische beslissingen over werknemers.",
+        "Onduidelijk of eenzijdig datagebruik over werknemers vergroot wantrouwen.",
+    ),
+    "training": (
+        "Opleiding, vorming, scholing en het ontwikkelen van vaardigheden en competenties van werknemers; "
+        "leerrechten, opleidingsbudget en loopbaanontwikkeling.",
+        "De werknemers hebben recht op gemiddeld twee opleidingsdagen per jaar.",
+    ),
+    "wellbeing": (
+        "Gezondheid, veiligheid en welzijn op het werk; werkdruk, stress, psychosociale risico's, "
+        "autonomie, werkbaar werk, verzuim en duurzame inzetbaarheid.",
+        "Onduidelijk datagebruik verhoogt de psychosociale stress en de werkdruk van werknemers.",
+    ),
+}
+STANCE_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "commitment": (
+        "Een partij verbindt zich ertoe; de werknemer heeft recht op; de werkgever is verplicht.",
+        "De werkgever legt het voorgenomen besluit ter instemming voor aan de ondernemingsraad.",
+    ),
+    "recommendation": (
+        "Wij bevelen aan dat; men zou moeten; het is belangrijk om; maak hier werk van.",
+        "Werkgeversorganisaties kunnen participatie verankeren via sectorafspraken.",
+    ),
+    "concern": (
+        "Dit brengt risico's en problemen met zich mee; het leidt tot stress, wantrouwen en schade.",
+        "Er is te weinig aandacht voor dit probleem en de situatie dreigt te verslechteren.",
+    ),
+    "opportunity": (
+        "Dit biedt kansen, verbetert het werk en heeft een positief effect; het kan helpen.",
+        "Technologie kan de werktevredenheid verhogen en zwaar werk verminderen.",
+    ),
+    "neutral": (
+        "Het onderzoek beschrijft de methode, de definities en de cijfers.",
+        "Het onderzoek liep van 2022 tot 2025 in België, Polen en het Verenigd Koninkrijk.",
+    ),
+}

@@ -20,7 +20,9 @@ from typing import Literal
 import duckdb
 
 from nlp.errors import StoreError, UnknownDocumentError
-from nlp.records import Clause, Document, DocumentMeta
+from nlp.records import Clause, Document, DocumentMeta, Prediction
+from nlp.store_labels import LabelTables
+from nlp.store_vectors import EmbeddingCache
 
 STORE_ENV = "CLAUSE_ATLAS_STORE"
 SCHEMA_VERSION = 1
@@ -93,7 +95,7 @@ def default_store_path() -> Path:
     return base / "data" / "clause_atlas.duckdb"
 
 
-class Store:
+class Store(EmbeddingCache, LabelTables):
     """Documents and clauses in a DuckDB file.
 
     Args:
@@ -110,7 +112,8 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
-                self.con.execute(_SCHEMA)
+                for schema in (_SCHEMA, EmbeddingCache.SCHEMA, LabelTables.SCHEMA):
+                    self.con.execute(schema)
                 self.con.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
@@ -177,22 +180,34 @@ class Store:
             k: getattr(meta, k) for k in _META_FIELDS[1:]
         }
 
-    def put_many(self, items: Iterable[tuple[Document, list[Clause]]]) -> dict[str, Status]:
-        """Store documents with their clauses in one transaction.
+    def put_many(
+        self,
+        items: Iterable[tuple[Document, list[Clause]]],
+        predictions: dict[str, list[Prediction]] | None = None,
+    ) -> dict[str, Status]:
+        """Store documents with their clauses (and predictions) in one transaction.
 
         Args:
             items: ``(document, clauses)`` pairs.
+            predictions: Per document id, one prediction per clause (in clause order); stored
+                for documents that are added or replaced, and for unchanged ones.
 
         Returns:
             What happened to each document id: added, replaced, updated (metadata only) or
             unchanged.
         """
         result: dict[str, Status] = {}
+        pending: list[tuple[str, list[Clause], list[Prediction]]] = []
         now = datetime.now(UTC).replace(tzinfo=None)
         with self.transaction():
             for doc, clauses in items:
                 status = self.status_of(doc)
                 result[doc.doc_id] = status
+                preds = (predictions or {}).get(doc.doc_id)
+                if preds is not None:
+                    if len(preds) != len(clauses):
+                        raise ValueError(f"{doc.doc_id}: {len(preds)} predictions for {len(clauses)} clauses")
+                    pending.append((doc.doc_id, clauses, preds))
                 if status == "unchanged":
                     continue
                 if status == "updated":
@@ -204,6 +219,7 @@ class Store:
                     continue
                 self.con.execute("DELETE FROM clauses WHERE doc_id = ?", [doc.doc_id])
                 self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
+                self.forget_predictions(doc.doc_id)
                 m = doc.meta
                 self.con.execute(
                     "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -228,25 +244,27 @@ class Store:
                     ],
                 )
                 if clauses:
-                    self.con.executemany(
-                        "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            [
-                                c.clause_id,
-                                c.doc_id,
-                                c.ordinal,
-                                c.text,
-                                c.start,
-                                c.end,
-                                list(c.section),
-                                c.page,
-                                c.kind,
-                                c.marker,
-                                c.lead_in,
-                            ]
-                            for c in clauses
-                        ],
+                    cols = [
+                        [c.clause_id for c in clauses],
+                        [c.doc_id for c in clauses],
+                        [c.ordinal for c in clauses],
+                        [c.text for c in clauses],
+                        [c.start for c in clauses],
+                        [c.end for c in clauses],
+                        [list(c.section) for c in clauses],
+                        [c.page for c in clauses],
+                        [c.kind for c in clauses],
+                        [c.marker for c in clauses],
+                        [c.lead_in for c in clauses],
+                    ]
+                    types = ["VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR[]"]
+                    types += ["INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"]
+                    self.con.execute(
+                        "INSERT INTO clauses SELECT " + ", ".join(f"unnest(?::{t}[])" for t in types), cols
                     )
+            for doc_id, clauses, preds in pending:
+                self.forget_predictions(doc_id)
+                self.put_predictions((c.clause_id, doc_id, p) for c, p in zip(clauses, preds, strict=True))
         return result
 
     def delete(self, doc_id: str) -> None:
@@ -259,6 +277,7 @@ class Store:
         with self.transaction():
             self.con.execute("DELETE FROM clauses WHERE doc_id = ?", [doc_id])
             self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+            self.forget_predictions(doc_id)
 
     # --- reading ----------------------------------------------------------------------------
 

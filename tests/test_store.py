@@ -107,11 +107,12 @@ def test_store_failure_mid_ingest_leaves_store_as_it_was(
         def __getattr__(self, name: str) -> object:
             return getattr(real, name)
 
-        def executemany(self, sql: str, rows: object) -> object:
-            FailingConnection.calls += 1
-            if FailingConnection.calls == 2:
-                raise RuntimeError("disk full")
-            return real.executemany(sql, rows)
+        def execute(self, sql: str, *args: object) -> object:
+            if sql.startswith("INSERT INTO clauses"):
+                FailingConnection.calls += 1
+                if FailingConnection.calls == 2:
+                    raise RuntimeError("disk full")
+            return real.execute(sql, *args)
 
     monkeypatch.setattr(store, "con", FailingConnection())
     with pytest.raises(RuntimeError, match="disk full"):

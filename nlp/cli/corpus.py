@@ -1,65 +1,20 @@
-"""The ``clause-atlas`` command line: thin wrappers over the package's functions.
-
-Every error a user can cause ends as one line on stderr (``error: ...``) and exit code 1;
-usage errors exit with 2 (click's convention).
-"""
+"""Corpus commands: ingest, segment, documents, clauses, stats."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
-from nlp import __version__
+from nlp.cli.app import _open_store, friendly, main
 from nlp.errors import ClauseAtlasError
 from nlp.ingest import Job, collect, ingest, process
 from nlp.manifest import doc_id_from_path, make_meta
 from nlp.records import DOC_TYPES
-from nlp.store import STORE_ENV, Store, clause_to_dict, default_store_path, to_json
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
-
-
-def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn user-caused errors into one readable line and exit code 1."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ClauseAtlasError as exc:
-            _fail(str(exc))
-        except BrokenPipeError:  # e.g. piped into `head`
-            sys.exit(0)
-
-    return wrapper
-
-
-def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
-    return Store(ctx.obj["store"], read_only=read_only)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="clause-atlas")
-@click.option(
-    "--store",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar=STORE_ENV,
-    default=None,
-    help=f"DuckDB store file [env {STORE_ENV}; default data/clause_atlas.duckdb].",
-)
-@click.pass_context
-def main(ctx: click.Context, store: Path | None) -> None:
-    """Clause Atlas: cut Dutch work-and-technology documents into clauses and query them."""
-    ctx.ensure_object(dict)
-    ctx.obj["store"] = store or default_store_path()
+from nlp.store import clause_to_dict, to_json
 
 
 @main.command("ingest")
@@ -242,7 +197,3 @@ def stats_cmd(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {t:<13} {n:>3} documents {clauses_by_type.get(t, 0):>7} clauses")  # type: ignore[union-attr]
     countries = ", ".join(f"{k or '?'}: {v}" for k, v in stats["documents_by_country"].items())  # type: ignore[union-attr]
     click.echo(f"by country: {countries}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -1,0 +1,5 @@
+"""``python -m nlp.cli``."""
+
+from nlp.cli import main
+
+main()

@@ -1,0 +1,59 @@
+"""The ``clause-atlas`` command group and what all commands share.
+
+Every error a user can cause ends as one line on stderr (``error: ...``) and exit code 1;
+usage errors exit with 2 (click's convention).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from nlp import __version__
+from nlp.errors import ClauseAtlasError
+from nlp.store import STORE_ENV, Store, default_store_path
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn user-caused errors into one readable line and exit code 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ClauseAtlasError as exc:
+            _fail(str(exc))
+        except BrokenPipeError:  # e.g. piped into `head`
+            sys.exit(0)
+
+    return wrapper
+
+
+def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+    return Store(ctx.obj["store"], read_only=read_only)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="clause-atlas")
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=STORE_ENV,
+    default=None,
+    help=f"DuckDB store file [env {STORE_ENV}; default data/clause_atlas.duckdb].",
+)
+@click.pass_context
+def main(ctx: click.Context, store: Path | None) -> None:
+    """Clause Atlas: cut Dutch work-and-technology documents into clauses and query them."""
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = store or default_store_path()

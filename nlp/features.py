@@ -1,0 +1,224 @@
+"""Features of a clause for the theme and stance classifiers.
+
+:class:`ClauseFeatures` is a scikit-learn transformer over :class:`~nlp.records.Sample`
+sequences. It stacks weighted blocks, each switchable by its weight (0 drops it):
+
+- ``word``: TF-IDF of word 1-2-grams;
+- ``char``: TF-IDF of character 2-5-grams inside word boundaries (robust to Dutch compounds:
+  "opleidingsbudget" shares "opleid" with "opleiding");
+- ``embedding``: the clause's sentence embedding;
+- ``cues``: modality and theme cue words (``nlp.resources.STANCE_CUES``, ``THEME_CUES``),
+  imperative mood, and cue counts crossed with whether the document type is binding
+  ("moet" in a CAO binds, in a guide it advises);
+- ``doc_type``: one-hot document type;
+- ``section``: TF-IDF words of the section path (context).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+from nlp.embed import DEFAULT_EMBEDDER, embed
+from nlp.records import DOC_TYPES, Sample
+from nlp.resources import IMPERATIVE_VERBS, STANCE_CUES, THEME_CUES
+
+# Document types whose "moet" binds someone.
+BINDING_DOC_TYPES = frozenset({"cao", "covenant", "other"})
+_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (f"{stance}:{cue}", re.compile(r"(?<!\w)" + cue)) for stance, cues in STANCE_CUES.items() for cue in cues
+]
+_THEME_PATTERNS: dict[str, re.Pattern[str]] = {
+    theme: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")")
+    for theme, cues in THEME_CUES.items()
+}
+_WORD_RE = re.compile(r"\w+")
+
+
+def readable_cue(name: str) -> str:
+    r"""Turn a cue feature name (``commitment:verbind\w* zich``) into words ("verbind… zich")."""
+    cue = name.split(":", 1)[-1]
+    cue = re.sub(r"\\w\*|\\w\+", "…", cue)
+    cue = re.sub(r"\.\{0,\d+\}", " … ", cue)
+    return re.sub(r"\s+", " ", cue.replace("\\b", "")).strip()
+
+
+def cue_matrix(texts: Sequence[str], doc_types: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Cue features of texts.
+
+    One column per stance cue, per-theme and per-stance counts, imperative and question flags,
+    and stance counts crossed with binding document types.
+
+    Returns:
+        The matrix and its column names.
+    """
+    names = [f"cue:{n}" for n, _ in _CUE_PATTERNS]
+    names += [f"theme:{t}" for t in _THEME_PATTERNS]
+    names += [f"count:{s}" for s in STANCE_CUES]
+    names += [f"{s}×binding" for s in STANCE_CUES] + [f"{s}×advisory" for s in STANCE_CUES]
+    names += ["imperative", "question", "imperative×advisory"]
+    rows = np.zeros((len(texts), len(names)), dtype=np.float32)
+    for i, (text, dt) in enumerate(zip(texts, doc_types, strict=True)):
+        low = text.lower()
+        hits = [1.0 if p.search(low) else 0.0 for _, p in _CUE_PATTERNS]
+        themes = [min(len(p.findall(low)), 3) / 3 for p in _THEME_PATTERNS.values()]
+        counts: dict[str, float] = dict.fromkeys(STANCE_CUES, 0.0)
+        for (name, _), h in zip(_CUE_PATTERNS, hits, strict=True):
+            counts[name.split(":", 1)[0]] += h
+        per = [min(c, 3) / 3 for c in counts.values()]
+        binding = 1.0 if dt in BINDING_DOC_TYPES else 0.0
+        words = _WORD_RE.findall(low)
+        imperative = 1.0 if words and words[0] in IMPERATIVE_VERBS else 0.0
+        question = 1.0 if text.rstrip().endswith("?") else 0.0
+        rows[i] = (
+            hits
+            + themes
+            + per
+            + [p * binding for p in per]
+            + [p * (1 - binding) for p in per]
+            + [imperative, question, imperative * (1 - binding)]
+        )
+    return rows, names
+
+
+class ClauseFeatures(TransformerMixin, BaseEstimator):
+    """Weighted feature blocks of clauses (see the module docstring).
+
+    Args:
+        word: Weight of the word n-gram block.
+        char: Weight of the character n-gram block.
+        embedding: Weight of the sentence-embedding block.
+        cues: Weight of the cue block.
+        doc_type: Weight of the document-type block.
+        section: Weight of the section-path block.
+        min_df: Minimum document frequency of an n-gram.
+        max_char_features: Cap on the character n-gram vocabulary.
+        embedder: Registry name of the embedder used for samples without a vector.
+    """
+
+    def __init__(
+        self,
+        word: float = 1.0,
+        char: float = 1.0,
+        embedding: float = 1.0,
+        cues: float = 0.5,
+        doc_type: float = 0.5,
+        section: float = 0.0,
+        min_df: int = 2,
+        max_char_features: int = 40000,
+        embedder: str = DEFAULT_EMBEDDER,
+    ) -> None:
+        self.word = word
+        self.char = char
+        self.embedding = embedding
+        self.cues = cues
+        self.doc_type = doc_type
+        self.section = section
+        self.min_df = min_df
+        self.max_char_features = max_char_features
+        self.embedder = embedder
+
+    def _vectorizers(self) -> dict[str, TfidfVectorizer]:
+        return {
+            "word": TfidfVectorizer(ngram_range=(1, 2), min_df=self.min_df, sublinear_tf=True),
+            "char": TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=(2, 5),
+                min_df=self.min_df,
+                sublinear_tf=True,
+                max_features=self.max_char_features,
+            ),
+            "section": TfidfVectorizer(min_df=self.min_df, sublinear_tf=True),
+        }
+
+    def fit(self, X: Sequence[Sample], y: Any = None) -> ClauseFeatures:
+        """Learn the n-gram vocabularies."""
+        vecs = self._vectorizers()
+        self.vectorizers_ = {}
+        for name, vec in vecs.items():
+            if getattr(self, name) > 0:
+                vec.fit([s.section if name == "section" else s.text for s in X])
+                self.vectorizers_[name] = vec
+        self.embedding_dim_ = self._vectors(X[:1]).shape[1] if self.embedding > 0 and len(X) else 0
+        return self
+
+    def _vectors(self, X: Sequence[Sample]) -> np.ndarray:
+        missing = [i for i, s in enumerate(X) if s.vector is None]
+        given = [s.vector for s in X if s.vector is not None]
+        if not missing:
+            return np.vstack(given).astype(np.float32) if given else np.zeros((0, 0), np.float32)
+        computed = embed([X[i].text for i in missing], self.embedder)
+        out = np.zeros((len(X), computed.shape[1]), dtype=np.float32)
+        out[missing] = computed
+        for i, s in enumerate(X):
+            if s.vector is not None:
+                out[i] = s.vector
+        return out
+
+    def transform(self, X: Sequence[Sample]) -> sp.csr_matrix:
+        """Feature matrix of the samples (rows in order)."""
+        check_is_fitted(self, "vectorizers_")
+        blocks: list[sp.spmatrix] = []
+        for name, vec in self.vectorizers_.items():
+            texts = [s.section if name == "section" else s.text for s in X]
+            blocks.append(vec.transform(texts) * getattr(self, name))
+        if self.embedding > 0:
+            blocks.append(sp.csr_matrix(self._vectors(X) * self.embedding))
+        if self.cues > 0:
+            cues, _ = cue_matrix([s.text for s in X], [s.doc_type for s in X])
+            blocks.append(sp.csr_matrix(cues * self.cues))
+        if self.doc_type > 0:
+            onehot = np.array([[float(s.doc_type == d) for d in DOC_TYPES] for s in X], dtype=np.float32)
+            blocks.append(sp.csr_matrix(onehot.reshape(len(X), len(DOC_TYPES)) * self.doc_type))
+        return sp.hstack(blocks, format="csr") if blocks else sp.csr_matrix((len(X), 0))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the columns: ``word:…``, ``char:…``, ``section:…``, ``emb:…``, ``cue:…``, ``doc_type:…``."""
+        check_is_fitted(self, "vectorizers_")
+        names: list[str] = []
+        for name, vec in self.vectorizers_.items():
+            names += [f"{name}:{t}" for t in vec.get_feature_names_out()]
+        if self.embedding > 0:
+            names += [f"emb:{i}" for i in range(self.embedding_dim_)]
+        if self.cues > 0:
+            names += cue_matrix([], [])[1]
+        if self.doc_type > 0:
+            names += [f"doc_type:{d}" for d in DOC_TYPES]
+        return np.asarray(names, dtype=object)
+
+    # --- safe persistence (no pickle) ----------------------------------------------------------
+
+    def to_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """Parameters and vocabularies as JSON-able data, IDF weights as arrays."""
+        check_is_fitted(self, "vectorizers_")
+        state: dict[str, Any] = {
+            "params": self.get_params(),
+            "embedding_dim": self.embedding_dim_,
+            "vocab": {},
+        }
+        arrays: dict[str, np.ndarray] = {}
+        for name, vec in self.vectorizers_.items():
+            state["vocab"][name] = {t: int(i) for t, i in vec.vocabulary_.items()}
+            arrays[f"idf_{name}"] = vec.idf_.astype(np.float64)
+        return state, arrays
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], arrays: dict[str, np.ndarray]) -> ClauseFeatures:
+        """Rebuild a fitted transformer from :meth:`to_state` output."""
+        self = cls(**state["params"])
+        self.vectorizers_ = {}
+        for name, vec in self._vectorizers().items():
+            if name in state["vocab"]:
+                vec.set_params(vocabulary=state["vocab"][name])
+                vec._validate_vocabulary()
+                vec.idf_ = arrays[f"idf_{name}"]
+                self.vectorizers_[name] = vec
+        self.embedding_dim_ = int(state["embedding_dim"])
+        return self

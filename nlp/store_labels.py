@@ -1,0 +1,72 @@
+"""The store's label tables: model predictions per clause.
+
+Predictions are keyed by clause id and carry the model version, so a newer model can find the
+clauses it has not coded yet. Replacing or deleting a document removes its predictions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import duckdb
+
+from nlp.records import Prediction
+
+
+class LabelTables:
+    """Mixin of :class:`~nlp.store.Store`: read and write predictions."""
+
+    con: duckdb.DuckDBPyConnection
+    SCHEMA = """
+CREATE TABLE IF NOT EXISTS predictions (
+    clause_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    model_version VARCHAR NOT NULL,
+    themes VARCHAR[] NOT NULL,
+    stance VARCHAR NOT NULL,
+    data VARCHAR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS predictions_doc ON predictions (doc_id);
+"""
+
+    def put_predictions(self, items: Iterable[tuple[str, str, Prediction]]) -> int:
+        """Store ``(clause_id, doc_id, prediction)`` triples, replacing older ones; returns the count."""
+        rows = [
+            (
+                cid,
+                doc_id,
+                p.model_version,
+                list(p.themes),
+                p.stance,
+                json.dumps(p.to_dict(), ensure_ascii=False),
+            )
+            for cid, doc_id, p in items
+        ]
+        if rows:
+            cols = list(zip(*rows, strict=True))
+            self.con.execute(
+                "INSERT OR REPLACE INTO predictions SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                "unnest(?::VARCHAR[]), unnest(?::VARCHAR[][]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                [list(c) for c in cols],
+            )
+        return len(rows)
+
+    def predictions(self, doc_id: str | None = None) -> dict[str, Prediction]:
+        """Stored predictions by clause id (of one document, or all)."""
+        sql = "SELECT clause_id, data FROM predictions" + (" WHERE doc_id = ?" if doc_id else "")
+        rows = self.con.execute(sql, [doc_id] if doc_id else []).fetchall()
+        return {cid: Prediction.from_dict(json.loads(data)) for cid, data in rows}
+
+    def uncoded_documents(self, model_version: str) -> list[str]:
+        """Documents with at least one clause lacking a prediction of ``model_version``."""
+        rows = self.con.execute(
+            "SELECT DISTINCT c.doc_id FROM clauses c LEFT JOIN predictions p "
+            "ON p.clause_id = c.clause_id AND p.model_version = ? WHERE p.clause_id IS NULL ORDER BY 1",
+            [model_version],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def forget_predictions(self, doc_id: str) -> None:
+        """Remove the predictions of a document's clauses."""
+        self.con.execute("DELETE FROM predictions WHERE doc_id = ?", [doc_id])
