@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
-from nlp.features import ClauseFeatures, readable_cue
+from nlp.features import ClauseFeatures, readable_cue, readable_word
 from nlp.records import Explanation, Neighbour, Prediction, Sample
 from nlp.resources import STANCES, THEMES
 
@@ -95,7 +95,13 @@ class _LinearHead(ClassifierMixin, BaseEstimator):
                     break
                 name = str(names[row.indices[j]])
                 kind, _, value = name.partition(":")
-                term = value if kind in ("word", "section") else readable_cue(value) if kind == "cue" else ""
+                term = (
+                    readable_word(value)
+                    if kind in ("word", "section")
+                    else readable_cue(value)
+                    if kind == "cue"
+                    else ""
+                )
                 if term and term not in terms:
                     terms.append(term)
             out.append(tuple(terms))

@@ -28,7 +28,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from nlp.embed import DEFAULT_EMBEDDER, embed
 from nlp.records import DOC_TYPES, Sample
-from nlp.resources import IMPERATIVE_VERBS, STANCE_CUES, THEME_CUES
+from nlp.resources import DEFINITION_RE, IMPERATIVE_VERBS, STANCE_CUES, THEME_CUES, TYPED_MODALS
 
 # Document types whose "moet" binds someone.
 BINDING_DOC_TYPES = frozenset({"cao", "covenant", "other"})
@@ -40,6 +40,39 @@ _THEME_PATTERNS: dict[str, re.Pattern[str]] = {
     for theme, cues in THEME_CUES.items()
 }
 _WORD_RE = re.compile(r"\w+")
+_TYPED_MODALS = frozenset(TYPED_MODALS)
+# Pseudo-words added to the text seen by the word n-gram block; readable names for explanations.
+FIRST_TOKEN = "xxfirst"
+BINDING_TOKEN = "xxbind"
+ADVISORY_TOKEN = "xxadv"
+
+
+def word_view(sample: Sample) -> str:
+    """The text the word n-gram block sees.
+
+    The clause plus pseudo-words for its first word and for modal words crossed with the
+    document type ("moet" binds in a CAO, advises in a guide).
+    """
+    words = _WORD_RE.findall(sample.text.lower())
+    extra = [f"{FIRST_TOKEN}_{words[0]}"] if words else []
+    group = BINDING_TOKEN if sample.doc_type in BINDING_DOC_TYPES else ADVISORY_TOKEN
+    extra += [f"{group}_{w}" for w in dict.fromkeys(words) if w in _TYPED_MODALS]
+    return sample.text + " " + " ".join(extra)
+
+
+def readable_word(term: str) -> str:
+    """Explain a word feature in words: pseudo-words become a short phrase."""
+    parts = []
+    for tok in term.split():
+        if tok.startswith(f"{FIRST_TOKEN}_"):
+            parts.append(f"begint met '{tok.split('_', 1)[1]}'")
+        elif tok.startswith(f"{BINDING_TOKEN}_"):
+            parts.append(f"'{tok.split('_', 1)[1]}' in bindende tekst")
+        elif tok.startswith(f"{ADVISORY_TOKEN}_"):
+            parts.append(f"'{tok.split('_', 1)[1]}' in adviserende tekst")
+        else:
+            parts.append(tok)
+    return " ".join(parts)
 
 
 def readable_cue(name: str) -> str:
@@ -63,7 +96,14 @@ def cue_matrix(texts: Sequence[str], doc_types: Sequence[str]) -> tuple[np.ndarr
     names += [f"theme:{t}" for t in _THEME_PATTERNS]
     names += [f"count:{s}" for s in STANCE_CUES]
     names += [f"{s}×binding" for s in STANCE_CUES] + [f"{s}×advisory" for s in STANCE_CUES]
-    names += ["imperative", "question", "imperative×advisory"]
+    names += [
+        "imperative",
+        "question",
+        "imperative×advisory",
+        "definition",
+        "definition×binding",
+        "list item ;",
+    ]
     rows = np.zeros((len(texts), len(names)), dtype=np.float32)
     for i, (text, dt) in enumerate(zip(texts, doc_types, strict=True)):
         low = text.lower()
@@ -77,15 +117,21 @@ def cue_matrix(texts: Sequence[str], doc_types: Sequence[str]) -> tuple[np.ndarr
         words = _WORD_RE.findall(low)
         imperative = 1.0 if words and words[0] in IMPERATIVE_VERBS else 0.0
         question = 1.0 if text.rstrip().endswith("?") else 0.0
+        definition = 1.0 if DEFINITION_RE.search(text) else 0.0
+        semicolon = 1.0 if text.rstrip().endswith((";", "; en", "; of")) else 0.0
         rows[i] = (
             hits
             + themes
             + per
             + [p * binding for p in per]
             + [p * (1 - binding) for p in per]
-            + [imperative, question, imperative * (1 - binding)]
+            + [imperative, question, imperative * (1 - binding), definition, definition * binding, semicolon]
         )
     return rows, names
+
+
+def _view(block: str, sample: Sample) -> str:
+    return sample.section if block == "section" else word_view(sample) if block == "word" else sample.text
 
 
 class ClauseFeatures(TransformerMixin, BaseEstimator):
@@ -144,7 +190,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
         self.vectorizers_ = {}
         for name, vec in vecs.items():
             if getattr(self, name) > 0:
-                vec.fit([s.section if name == "section" else s.text for s in X])
+                vec.fit([_view(name, s) for s in X])
                 self.vectorizers_[name] = vec
         self.embedding_dim_ = self._vectors(X[:1]).shape[1] if self.embedding > 0 and len(X) else 0
         return self
@@ -167,7 +213,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "vectorizers_")
         blocks: list[sp.spmatrix] = []
         for name, vec in self.vectorizers_.items():
-            texts = [s.section if name == "section" else s.text for s in X]
+            texts = [_view(name, s) for s in X]
             blocks.append(vec.transform(texts) * getattr(self, name))
         if self.embedding > 0:
             blocks.append(sp.csr_matrix(self._vectors(X) * self.embedding))

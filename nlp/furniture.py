@@ -22,6 +22,9 @@ from nlp.resources import (
     HEADER_MIN_SHARE,
     HEADER_ZONE_LINES,
     PAGE_NUMBER_RE,
+    PIPE_ROW_RE,
+    PIPE_SEPARATOR_RE,
+    TABLE_CELL_MIN_WORDS,
     TOC_LINE_RE,
 )
 
@@ -50,6 +53,7 @@ def strip(lines: list[Line], n_pages: int) -> list[Line]:
     Returns:
         The lines without furniture; blank lines are kept (they carry layout).
     """
+    lines = unpipe_tables(lines)
     lines = remove_running_headers(lines, n_pages)
     lines = remove_page_numbers(lines, n_pages)
     lines = remove_footnotes(lines, n_pages)
@@ -57,6 +61,28 @@ def strip(lines: list[Line], n_pages: int) -> list[Line]:
     lines = remove_captions_and_toc(lines)
     lines = remove_table_residue(lines)
     return lines
+
+
+def unpipe_tables(lines: list[Line]) -> list[Line]:
+    """Dissolve Markdown pipe tables: keep statement-sized cells as paragraphs, drop the rest.
+
+    A glossary row "| Wachttijd | De eerste twee jaar betaalt je werkgever ... |" keeps its
+    explanation as a clause; salary grids, separators and short cells disappear.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if PIPE_SEPARATOR_RE.match(line.text) and "|" in line.text:
+            continue
+        if not PIPE_ROW_RE.match(line.text):
+            out.append(line)
+            continue
+        for cell in line.text.strip().strip("|").split("|"):
+            cell = cell.strip()
+            words = cell.split()
+            numeric = sum(any(ch.isdigit() for ch in w) for w in words)
+            if len(words) >= TABLE_CELL_MIN_WORDS and numeric * 4 < len(words):
+                out += [Line(line.page, ""), replace(line, text=cell), Line(line.page, "")]
+    return out
 
 
 def _zone_indices(lines: list[Line], n_pages: int) -> set[int]:

@@ -32,6 +32,7 @@ from nlp.resources import (
     LIST_MARKER_RE,
     SECTION_NUMBER_RE,
     SUSPENDED_HYPHEN_WORDS,
+    UNWRAPPED_LINE_CHARS,
     VOWEL_CLASHES,
 )
 
@@ -125,9 +126,15 @@ class Hyphenation:
 
 
 def is_double_spaced(lines: list[Line]) -> bool:
-    """Whether most text lines are followed by exactly one blank line."""
+    """Whether most text lines are followed by exactly one blank line.
+
+    Text with one unwrapped paragraph per line (many lines longer than a printed line) has the
+    same pattern but is not double-spaced: there every blank line ends a block.
+    """
     text_idx = [i for i, ln in enumerate(lines) if not ln.blank]
     if len(text_idx) < 20:
+        return False
+    if sum(len(lines[i].text) > UNWRAPPED_LINE_CHARS for i in text_idx) >= 0.2 * len(text_idx):
         return False
     single = sum(1 for i in text_idx if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 2].blank)
     return single / len(text_idx) >= 0.6

@@ -135,6 +135,15 @@ HEADER_MIN_REPEATS: int = 3
 HEADER_ZONE_LINES: int = 3
 HEADER_MAX_WORDS: int = 14
 
+# A line longer than this was not wrapped by a page layout (one paragraph per line).
+UNWRAPPED_LINE_CHARS: int = 200
+
+# Markdown pipe tables in text sources: separator rows are dropped, and of the other rows only
+# cells long enough to make a statement survive, each as a paragraph of its own.
+PIPE_ROW_RE: re.Pattern[str] = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_SEPARATOR_RE: re.Pattern[str] = re.compile(r"^\s*\|?[\s\-:|]*-{3,}[\s\-:|]*\|?\s*$")
+TABLE_CELL_MIN_WORDS: int = 6
+
 # Headings of sections whose content is never clauses (reference lists, tables of contents).
 NON_CLAUSE_SECTION_RE: re.Pattern[str] = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:Literatuur(?:lijst)?|Referenties|Referentielijst|Bronnen|Bronvermelding"
@@ -491,3 +500,31 @@ STANCE_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
         "Het onderzoek liep van 2022 tot 2025 in België, Polen en het Verenigd Koninkrijk.",
     ),
 }
+
+# Modal words whose meaning depends on the document type; the features cross them with
+# "binding" (CAO, covenant, law) or "advisory" (brief, guide, report) documents.
+TYPED_MODALS: tuple[str, ...] = (
+    "moet",
+    "moeten",
+    "dient",
+    "dienen",
+    "zal",
+    "zullen",
+    "kan",
+    "kunnen",
+    "mag",
+    "mogen",
+    "recht",
+    "verplicht",
+    "verbindt",
+    "engageren",
+    "zou",
+    "zouden",
+)
+# Patterns of definitions, scope and reference clauses (neutral in agreements and laws).
+DEFINITION_RE: re.Pattern[str] = re.compile(
+    r"^\s*[\w\- ’']{2,60}:\s+(?:een|de|het|die|dat|degene|alle|iedere|elke)\b|\bwordt verstaan\b|\bworden verstaan\b"
+    r"|\bin (?:deze|dit) (?:cao|regeling|wet|besluit|overeenkomst|artikel)\b.{0,30}\bverstaan\b"
+    r"|\bis van (?:overeenkomstige )?toepassing\b|\btreedt in werking\b|\bwerkingssfeer\b",
+    re.IGNORECASE,
+)

@@ -27,7 +27,7 @@ from nlp.store_vectors import EmbeddingCache
 STORE_ENV = "CLAUSE_ATLAS_STORE"
 SCHEMA_VERSION = 1
 # Bump when cleaning or segmentation changes, so re-ingest rebuilds stored clauses.
-PIPELINE_VERSION = "seg-1"
+PIPELINE_VERSION = "seg-2"
 
 Status = Literal["added", "replaced", "updated", "unchanged"]
 
