@@ -204,3 +204,38 @@ def test_clean_numbering_is_structure(raw: str, kinds: list[str]) -> None:
 
 def test_clean_normalize_chars() -> None:
     assert normalize_chars("e\u00admail\u00a0en ﬁnanciering\u200b") == "email en financiering"
+
+
+LONG = (
+    "Er is een gedragscode mobiele telefonie politie opgesteld die de korpsen moeten toepassen bij het "
+    "verstrekken van toestellen aan medewerkers, met afspraken over gebruik, kosten en verantwoording."
+)
+
+
+def test_clean_unwrapped_paragraph_lines_are_not_double_spaced() -> None:
+    # One paragraph per line (HAP2 style): a list item must not swallow the headings after it.
+    items = "\n\n".join(f"– Afspraak {i} zonder eindpunt {LONG[:-1]}" for i in range(12))
+    topics = ["Parkeerfaciliteiten", "Kinderopvang", "Mobiele telefonie", "Reiniging kleding", "Dienstreizen"]
+    rest = "\n\n".join(f"{t}\n\n{LONG}" for t in topics)
+    blocks = blocks_of(items + "\n\n" + rest)
+    assert ("heading", "Kinderopvang") in blocks
+    assert max(len(t) for _, t in blocks) < 400
+
+
+@pytest.mark.parametrize(
+    ("row", "kept"),
+    [
+        ("|---|---|", []),
+        ("| Nr. | Salaris | 1 | 2 | 3 |", []),
+        ("| Arbowet artikelen 3, 8, 11 en 44 | 2.15, 3.2 |", []),
+        (
+            "| Wachttijd | De eerste twee jaar betaalt je werkgever ten minste zeventig procent van je loon. |",
+            ["De eerste twee jaar betaalt je werkgever ten minste zeventig procent van je loon."],
+        ),
+    ],
+)
+def test_clean_pipe_tables_keep_only_statement_cells(row: str, kept: list[str]) -> None:
+    from nlp.furniture import unpipe_tables
+
+    out = [ln.text for ln in unpipe_tables([Line(None, "Tekst ervoor."), Line(None, row)]) if not ln.blank]
+    assert out == ["Tekst ervoor.", *kept]
