@@ -155,7 +155,7 @@ def get_embedder(name: str | None = None) -> Embedder:
     name = name or os.environ.get(EMBEDDER_ENV) or DEFAULT_EMBEDDER
     if name in _LOADED:
         return _LOADED[name]
-    if name in REGISTRY:
+    if name in REGISTRY and not name.endswith(":"):
         emb = REGISTRY[name]("")
     else:
         prefix, sep, arg = name.partition(":")

@@ -8,7 +8,9 @@ blind set written by a second person that the developers never read.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,7 +18,7 @@ import numpy as np
 from nlp.baselines import KeywordBaseline, ZeroShotBaseline
 from nlp.classify import ClauseCoder, to_indicator
 from nlp.errors import ClauseAtlasError
-from nlp.gold import GoldClause, select
+from nlp.gold import DEFAULT_GOLD, GoldClause, parse, select
 from nlp.metrics import summary_with_ci
 from nlp.resources import STANCES, THEMES
 from nlp.train import embed_gold, samples
@@ -190,3 +192,63 @@ def render(results: dict[str, Any]) -> str:
             results["blind"],
         )
     return "\n".join(out)
+
+
+BLIND_DIR = DEFAULT_GOLD.parent / "blind"
+README = DEFAULT_GOLD.parents[3] / "README.md"
+CARD_NAME = "MODEL_CARD.md"
+BEGIN, END = "<!-- coding:begin -->", "<!-- coding:end -->"
+
+
+def load_blind(folder: Path = BLIND_DIR) -> list[GoldClause]:
+    """The blind set (clauses written and labelled by a second person), if present."""
+    out: list[GoldClause] = []
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                obj = json.loads(line)
+                obj["split"] = "test"
+                out.append(parse(obj, f"{path}:{n}"))
+    return out
+
+
+def summary_table(results: dict[str, Any]) -> str:
+    """Headline figures of the model and the baselines, for the README and the model card."""
+    rows = [
+        "| set | system | theme micro-F1 [95% CI] | theme macro-F1 | stance macro-F1 | stance accuracy |",
+        "|---|---|---|---|---|---|",
+    ]
+    sets = [("test", "test split")]
+    sets += (
+        [("test_synthetic", "test, written CAO/covenant/guide style")] if "test_synthetic" in results else []
+    )
+    sets += [("blind", "blind set")] if "blind" in results else []
+    for key, label in sets:
+        part = results[key]
+        for system, name in (
+            ("model", "**model**"),
+            ("keyword", "keyword baseline"),
+            ("zero_shot", "zero-shot baseline"),
+        ):
+            rows.append(f"| {label} ({part[system]['n']}) | {name} | {headline(part[system])} |")
+    return "\n".join(rows)
+
+
+def _replace_block(path: Path, body: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{BEGIN}\n{END}\n"
+    if BEGIN not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}", encoding="utf-8")
+
+
+def publish(results: dict[str, Any], model_dir: Path) -> None:
+    """Copy the headline figures into the model card and (in a checkout) the README."""
+    table = (
+        summary_table(results)
+        + f"\n\nModel `{results['model_version']}`; full report: `evaluation/REPORT.md`."
+    )
+    _replace_block(Path(model_dir) / CARD_NAME, table)
+    if README.exists():
+        _replace_block(README, table)

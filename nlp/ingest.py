@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nlp import readers
+from nlp.classify import ClauseCoder
 from nlp.clean import clean
+from nlp.coding import code_clauses, code_store
 from nlp.errors import ClauseAtlasError, InputFileError
 from nlp.manifest import doc_id_from_path, make_meta, read_manifest
 from nlp.records import Clause, Document, DocumentMeta
@@ -42,6 +44,7 @@ class Report:
     status: dict[str, Status] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     clauses: dict[str, int] = field(default_factory=dict)
+    coded: int = 0
 
     @property
     def ok(self) -> bool:
@@ -135,11 +138,15 @@ def ingest(
     *,
     model: str | None = None,
     progress: Callable[[Iterable[Job]], Iterable[Job]] | None = None,
+    coder: ClauseCoder | None = None,
 ) -> Report:
     """Process every job and store the results in one transaction.
 
     Files that cannot be read are reported in ``Report.errors`` and skipped; the rest is
-    written together, so a failure while writing leaves the store as it was.
+    written together, so a failure while writing leaves the store as it was. With a
+    ``coder``, new clauses are embedded and coded before that transaction and their
+    predictions written in it; documents already stored but not coded by this model are
+    coded afterwards.
     """
     report = Report()
     done: list[tuple[Document, list[Clause]]] = []
@@ -164,8 +171,15 @@ def ingest(
         ids[doc.doc_id] = job.path
         done.append((doc, clauses))
         report.clauses[doc.doc_id] = len(clauses)
+    predictions = (
+        {doc.doc_id: code_clauses(clauses, doc.meta.doc_type, coder, store) for doc, clauses in done}
+        if coder is not None
+        else None
+    )
     if done:
-        report.status.update(store.put_many(done))
+        report.status.update(store.put_many(done, predictions))
+    if coder is not None:
+        report.coded = code_store(store, coder) + sum(len(p) for p in (predictions or {}).values())
     return report
 
 

@@ -1,0 +1,66 @@
+"""Code stored clauses: embed them (through the store's cache) and predict themes and stance.
+
+``code_clauses`` is the pure step (clauses in, predictions out); ``code_store`` finds the
+clauses in a store that the current model has not coded yet and stores its predictions in one
+transaction. Ingest calls both, so every stored clause carries predictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from nlp.classify import ClauseCoder
+from nlp.embed import embed
+from nlp.records import Clause, Prediction, Sample
+from nlp.store import Store
+
+
+def embedder_of(coder: ClauseCoder) -> str:
+    """Registry name of the embedder the coder was trained with."""
+    return coder.themes.features_.embedder
+
+
+def code_clauses(
+    clauses: Sequence[Clause], doc_type: str, coder: ClauseCoder, store: Store | None = None
+) -> list[Prediction]:
+    """Predictions for the clauses of one document (embeddings cached in ``store`` if given)."""
+    if not clauses:
+        return []
+    vectors = embed([c.text for c in clauses], embedder_of(coder), store)
+    samples = [Sample(c.text, doc_type, c.section_path, v) for c, v in zip(clauses, vectors, strict=True)]
+    return coder.predict(samples)
+
+
+def code_store(
+    store: Store,
+    coder: ClauseCoder,
+    doc_ids: Iterable[str] | None = None,
+    *,
+    progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+) -> int:
+    """Code the clauses of documents that lack predictions of this model version.
+
+    Args:
+        store: The store.
+        coder: The model.
+        doc_ids: Limit to these documents (default: every document not yet coded by it).
+        progress: Optional wrapper to show progress over document ids.
+
+    Returns:
+        The number of clauses coded.
+    """
+    todo = store.uncoded_documents(coder.version)
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        todo = [d for d in todo if d in wanted]
+    results: list[tuple[str, str, Prediction]] = []
+    for doc_id in progress(todo) if progress else todo:
+        clauses = store.clauses(doc_id)
+        preds = code_clauses(clauses, str(store.document(doc_id)["doc_type"]), coder, store)
+        results += [(c.clause_id, doc_id, p) for c, p in zip(clauses, preds, strict=True)]
+    if results:
+        with store.transaction():
+            for doc_id in todo:
+                store.forget_predictions(doc_id)
+            store.put_predictions(results)
+    return len(results)
