@@ -243,12 +243,12 @@ def _replace_block(path: Path, body: str) -> None:
     path.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}", encoding="utf-8")
 
 
-def publish(results: dict[str, Any], model_dir: Path) -> None:
-    """Copy the headline figures into the model card and (in a checkout) the README."""
+def publish(results: dict[str, Any], model_dir: Path, readme: Path | None = None) -> None:
+    """Copy the headline figures into the model card and, when given, a README."""
     table = (
         summary_table(results)
         + f"\n\nModel `{results['model_version']}`; full report: `evaluation/REPORT.md`."
     )
     _replace_block(Path(model_dir) / CARD_NAME, table)
-    if README.exists():
-        _replace_block(README, table)
+    if readme is not None and readme.exists():
+        _replace_block(readme, table)
