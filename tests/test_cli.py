@@ -66,12 +66,34 @@ def test_cli_ingest_documents_clauses_stats(runner: CliRunner, tmp_path: Path) -
     doc = tmp_path / "nota.txt"
     doc.write_text(TEXT, encoding="utf-8")
     result = runner.invoke(
-        main, ["--store", str(store), "ingest", str(doc), "--doc-type", "policy_brief", "--country", "BE"]
+        main,
+        [
+            "--store",
+            str(store),
+            "ingest",
+            "--no-code",
+            str(doc),
+            "--doc-type",
+            "policy_brief",
+            "--country",
+            "BE",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "1 added" in result.output
     again = runner.invoke(
-        main, ["--store", str(store), "ingest", str(doc), "--doc-type", "policy_brief", "--country", "BE"]
+        main,
+        [
+            "--store",
+            str(store),
+            "ingest",
+            "--no-code",
+            str(doc),
+            "--doc-type",
+            "policy_brief",
+            "--country",
+            "BE",
+        ],
     )
     assert "1 unchanged" in again.output
     docs = runner.invoke(main, ["--store", str(store), "documents", "--jsonl"])
@@ -92,7 +114,7 @@ def test_cli_store_from_environment(runner: CliRunner, tmp_path: Path) -> None:
     doc = tmp_path / "nota.txt"
     doc.write_text(TEXT, encoding="utf-8")
     store = tmp_path / "env.duckdb"
-    result = runner.invoke(main, ["ingest", str(doc)], env={"CLAUSE_ATLAS_STORE": str(store)})
+    result = runner.invoke(main, ["ingest", "--no-code", str(doc)], env={"CLAUSE_ATLAS_STORE": str(store)})
     assert result.exit_code == 0 and store.exists()
 
 
@@ -113,7 +135,10 @@ def test_cli_bad_input_is_one_line_and_nonzero(
     path = tmp_path / (name or "missing.pdf")
     if content is not None:
         path.write_bytes(content)
-    for args in (["segment", str(path)], ["--store", str(tmp_path / "s.duckdb"), "ingest", str(path)]):
+    for args in (
+        ["segment", str(path)],
+        ["--store", str(tmp_path / "s.duckdb"), "ingest", "--no-code", str(path)],
+    ):
         result = runner.invoke(main, args)
         assert result.exit_code == 1
         lines = result.output.strip().splitlines()
@@ -126,7 +151,7 @@ def test_cli_unknown_document_id(runner: CliRunner, tmp_path: Path) -> None:
     store = tmp_path / "s.duckdb"
     doc = tmp_path / "nota.txt"
     doc.write_text(TEXT, encoding="utf-8")
-    runner.invoke(main, ["--store", str(store), "ingest", str(doc)])
+    runner.invoke(main, ["--store", str(store), "ingest", "--no-code", str(doc)])
     result = runner.invoke(main, ["--store", str(store), "clauses", "notta"])
     assert result.exit_code == 1
     assert (

@@ -177,3 +177,22 @@ def test_cli_train_and_evaluate_write_model_and_report(gold, tmp_path: Path) -> 
     text = report.read_text(encoding="utf-8")
     assert "keyword baseline" in text and "zero-shot baseline" in text and "[" in text
     assert "<!-- coding:begin -->" in (tmp_path / "m" / "MODEL_CARD.md").read_text(encoding="utf-8")
+
+
+def test_cli_ingest_codes_with_a_model_and_reports_it(model_dir: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "gids.txt"
+    doc.write_text(
+        "Vraag je ondernemingsraad om overleg over camerabeelden van werknemers.\n", encoding="utf-8"
+    )
+    store = tmp_path / "s.duckdb"
+    res = run(["--store", str(store), "ingest", "--model", str(model_dir), str(doc)])
+    assert res.exit_code == 0 and "1 clauses coded by" in res.output
+    with Store(store, read_only=True) as s:
+        assert len(s.predictions("gids")) == 1
+
+
+def test_cli_ingest_without_a_model_says_how_to_get_one(tmp_path: Path) -> None:
+    doc = tmp_path / "gids.txt"
+    doc.write_text("Een zin over scholing in werktijd.\n", encoding="utf-8")
+    res = run(["--store", str(tmp_path / "s.duckdb"), "ingest", "--model", str(tmp_path / "none"), str(doc)])
+    assert res.exit_code == 1 and "clause-atlas train" in res.output and res.output.count("\n") == 1

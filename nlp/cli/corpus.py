@@ -32,6 +32,13 @@ from nlp.store import clause_to_dict, to_json
 @click.option("--country", type=click.Choice(["NL", "BE", "EU"]), help="Country (one file only).")
 @click.option("--year", type=int, help="Year (one file only).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--code/--no-code", default=True, help="Embed and code the clauses (themes, stance).")
+@click.option(
+    "--model",
+    "model_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Model folder for coding (default: models/clause-coder).",
+)
 @click.pass_context
 @friendly
 def ingest_cmd(
@@ -46,8 +53,10 @@ def ingest_cmd(
     country: str | None,
     year: int | None,
     progress: bool | None,
+    code: bool,
+    model_dir: Path | None,
 ) -> None:
-    """Read, clean, segment and store files or folders (PATHS)."""
+    """Read, clean, segment, code and store files or folders (PATHS)."""
     jobs = collect(paths, manifest)
     given = any(v for v in (doc_id, title, doc_type, organisation, sector, country, year))
     if given:
@@ -87,15 +96,21 @@ def ingest_cmd(
         def bar(items: Any) -> Any:
             return tqdm(items, desc="ingest", unit="file", file=sys.stderr)
 
+    coder = None
+    if code:
+        from nlp.modelio import load
+
+        coder = load(model_dir)
     with _open_store(ctx) as store:
-        report = ingest(store, jobs, progress=bar)
+        report = ingest(store, jobs, progress=bar, coder=coder)
         counts: dict[str, int] = {}
         for status in report.status.values():
             counts[status] = counts.get(status, 0) + 1
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing stored"
         n_clauses = sum(report.clauses[d] for d, s in report.status.items() if s in ("added", "replaced"))
+        coded = f"; {report.coded} clauses coded by {coder.version}" if coder is not None else ""
         click.echo(
-            f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store.path}"
+            f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store.path}{coded}"
         )
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
