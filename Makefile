@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test test-all lint eval clean-store
+.PHONY: app test test-all lint eval gold model report bench clean-store
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,22 @@ test-all: $(STAMP)
 ## eval: score segmentation against the gold clause lists and audit the corpus
 eval: $(STAMP)
 	$(BIN)/python -m evaluation.segmentation.score --write
+
+## gold: merge candidates, labels, written clauses and adjudications into gold.jsonl
+gold: $(STAMP)
+	$(BIN)/python -m evaluation.gold.classification.build
+
+## model: retrain models/clause-coder from the gold data (train + dev)
+model: $(STAMP)
+	$(BIN)/clause-atlas train
+
+## report: score the model and the baselines on the test split; rewrite evaluation/REPORT.md
+report: $(STAMP)
+	$(BIN)/clause-atlas evaluate
+
+## bench: time `clause-atlas classify` on 1,000 corpus clauses (needs `make app` first)
+bench: $(STAMP)
+	$(BIN)/python -m evaluation.benchmarks.classify_speed
 
 clean-store:
 	rm -f data/clause_atlas.duckdb data/clause_atlas.duckdb.wal

@@ -136,14 +136,22 @@ class ThemeClassifier(_LinearHead):
     def _lr(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
 
-    def fit(self, X: Sequence[Sample], Y: np.ndarray, groups: Sequence[str] | None = None) -> ThemeClassifier:
+    def fit(
+        self,
+        X: Sequence[Sample],
+        Y: np.ndarray,
+        groups: Sequence[str] | None = None,
+        sample_weight: np.ndarray | None = None,
+    ) -> ThemeClassifier:
         """Fit one calibrated logistic regression per theme.
 
         Args:
             X: Samples.
             Y: 0/1 matrix (samples x themes), or a list of theme lists.
             groups: Document of each sample, so calibration folds never split a document.
+            sample_weight: Weight of each sample (default 1).
         """
+        sw = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         Y = np.asarray(to_indicator(Y, self.classes) if not isinstance(Y, np.ndarray) else Y, dtype=int)
         self.features_ = self._features().fit(X)
         self.feature_names_ = self.features_.get_feature_names_out()
@@ -162,10 +170,10 @@ class ThemeClassifier(_LinearHead):
                 if y[tr].min() == y[tr].max():
                     oof[te] = 10.0 if y[tr][0] else -10.0
                     continue
-                oof[te] = self._lr().fit(F[tr], y[tr]).decision_function(F[te])
+                oof[te] = self._lr().fit(F[tr], y[tr], sample_weight=sw[tr]).decision_function(F[te])
             platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), y)
             self.platt_[k] = [platt.coef_[0, 0], platt.intercept_[0]]
-            lr = self._lr().fit(F, y)
+            lr = self._lr().fit(F, y, sample_weight=sw)
             self.coef_[k] = lr.coef_[0]
             self.intercept_[k] = lr.intercept_[0]
         self.thresholds_ = np.full(len(self.classes), 0.5)
@@ -223,7 +231,11 @@ class StanceClassifier(_LinearHead):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=3000)
 
     def fit(
-        self, X: Sequence[Sample], y: Sequence[str], groups: Sequence[str] | None = None
+        self,
+        X: Sequence[Sample],
+        y: Sequence[str],
+        groups: Sequence[str] | None = None,
+        sample_weight: np.ndarray | None = None,
     ) -> StanceClassifier:
         """Fit the model and its temperature.
 
@@ -231,7 +243,9 @@ class StanceClassifier(_LinearHead):
             X: Samples.
             y: Stance label of each sample.
             groups: Document of each sample, so calibration folds never split a document.
+            sample_weight: Weight of each sample (default 1).
         """
+        sw = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         index = {c: i for i, c in enumerate(self.classes)}
         yi = np.array([index[v] for v in y])
         self.features_ = self._features().fit(X)
@@ -239,14 +253,14 @@ class StanceClassifier(_LinearHead):
         F = self.features_.transform(X)
         oof = np.zeros((len(yi), len(self.classes)))
         for tr, te in _folds(yi, groups, self.cv):
-            lr = self._lr().fit(F[tr], yi[tr])
+            lr = self._lr().fit(F[tr], yi[tr], sample_weight=sw[tr])
             oof[np.ix_(te, lr.classes_)] = lr.decision_function(F[te])
             missing = np.setdiff1d(np.arange(len(self.classes)), lr.classes_)
             oof[np.ix_(te, missing)] = -1e3
         temps = np.exp(np.linspace(np.log(0.25), np.log(8.0), 60))
         nll = [-np.log(_softmax(oof / t)[np.arange(len(yi)), yi] + 1e-12).mean() for t in temps]
         self.temperature_ = float(temps[int(np.argmin(nll))])
-        lr = self._lr().fit(F, yi)
+        lr = self._lr().fit(F, yi, sample_weight=sw)
         self.coef_ = np.zeros((len(self.classes), F.shape[1]))
         self.intercept_ = np.full(len(self.classes), -1e3)
         self.coef_[lr.classes_] = lr.coef_ if len(lr.classes_) > 2 else np.vstack([-lr.coef_[0], lr.coef_[0]])
@@ -298,10 +312,13 @@ class ClauseCoder:
         *,
         ids: Sequence[str] | None = None,
         groups: Sequence[str] | None = None,
+        sample_weight: np.ndarray | None = None,
     ) -> ClauseCoder:
         """Fit both heads and keep the samples as explanation examples."""
-        self.themes.fit(X, to_indicator(themes, self.themes.classes), groups=groups)
-        self.stance.fit(X, stances, groups=groups)
+        self.themes.fit(
+            X, to_indicator(themes, self.themes.classes), groups=groups, sample_weight=sample_weight
+        )
+        self.stance.fit(X, stances, groups=groups, sample_weight=sample_weight)
         self.examples = {
             "ids": list(ids) if ids is not None else [str(i) for i in range(len(X))],
             "texts": [s.text for s in X],

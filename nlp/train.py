@@ -27,6 +27,9 @@ from nlp.records import Sample
 
 # Hyper-parameters chosen on the dev split (evaluation/classification/TUNING.md).
 DEFAULT_CONFIG: dict[str, Any] = {
+    # Weight of clauses from corpus documents against clauses written for the gold set: corpus
+    # clauses include law fragments and annexes whose labels are noisier (see TUNING.md).
+    "corpus_weight": 0.5,
     "themes": {
         "C": 4.0,
         "features": {"word": 1.0, "char": 1.0, "embedding": 1.0, "cues": 0.5, "doc_type": 0.5},
@@ -50,6 +53,12 @@ def embed_gold(
     """Embeddings of gold clauses keyed by id (cached in ``store`` when given)."""
     vecs = embed([g.text for g in gold], embedder, store)
     return {g.id: v for g, v in zip(gold, vecs, strict=True)}
+
+
+def weights(gold: Sequence[GoldClause], config: dict[str, Any] | None = None) -> np.ndarray:
+    """Training weight of each clause: 1 for written clauses, ``corpus_weight`` for corpus ones."""
+    w = (config or DEFAULT_CONFIG).get("corpus_weight", 1.0)
+    return np.array([1.0 if g.synthetic else w for g in gold])
 
 
 def make_coder(config: dict[str, Any] | None = None, embedder: str = DEFAULT_EMBEDDER) -> ClauseCoder:
@@ -79,6 +88,7 @@ def fit_and_tune(
         [g.stance for g in train],
         ids=[g.id for g in train],
         groups=[g.doc_id for g in train],
+        sample_weight=weights(train, config),
     )
     if dev:
         coder.tune(samples(dev, vectors), [g.themes for g in dev])
@@ -114,6 +124,7 @@ def train(
         [g.stance for g in both],
         ids=[g.id for g in both],
         groups=[g.doc_id for g in both],
+        sample_weight=weights(both, config),
     )
     final.themes.thresholds_ = tuned.themes.thresholds_.copy()
     stamp = datetime.now(UTC).strftime("%Y%m%d")

@@ -56,6 +56,10 @@ def variants() -> dict[str, dict[str, Any]]:
     change("C = 1", C=1.0)
     change("C = 16", C=16.0)
     change("no class weights", class_weight="none")
+    for w in (1.0, 0.25):
+        cfg = copy.deepcopy(base)
+        cfg["corpus_weight"] = w
+        out[f"corpus weight {w}"] = cfg
     change("cues 1 + doc type 1 + char 0.5, C = 16", C=16.0, cues=1.0, doc_type=1.0, char=0.5)
     return out
 
