@@ -30,9 +30,11 @@ DEFAULT_CONFIG: dict[str, Any] = {
     # Weight of clauses from corpus documents against clauses written for the gold set: corpus
     # clauses include law fragments and annexes whose labels are noisier (see TUNING.md).
     "corpus_weight": 0.5,
+    # Themes: the document type does not help (a theme is what a clause is about, whatever the
+    # document), cue words weigh more. Stance: the document type matters ("moet").
     "themes": {
         "C": 4.0,
-        "features": {"word": 1.0, "char": 1.0, "embedding": 1.0, "cues": 0.5, "doc_type": 0.5},
+        "features": {"word": 1.0, "char": 1.0, "embedding": 1.0, "cues": 1.0, "doc_type": 0.0},
     },
     "stance": {
         "C": 4.0,
@@ -68,7 +70,9 @@ def make_coder(config: dict[str, Any] | None = None, embedder: str = DEFAULT_EMB
     for name, cls in (("themes", ThemeClassifier), ("stance", StanceClassifier)):
         c = config[name]
         heads[name] = cls(
-            features=ClauseFeatures(embedder=embedder, **c.get("features", {})), C=c.get("C", 4.0)
+            features=ClauseFeatures(embedder=embedder, **c.get("features", {})),
+            C=c.get("C", 4.0),
+            class_weight=c.get("class_weight", "balanced"),
         )
     return ClauseCoder(themes=heads["themes"], stance=heads["stance"])
 

@@ -31,13 +31,15 @@ def variants() -> dict[str, dict[str, Any]]:
     base = DEFAULT_CONFIG
     out: dict[str, dict[str, Any]] = {"default": base}
 
-    def change(name: str, C: float | None = None, class_weight: str = "balanced", **features: float) -> None:
+    def change(
+        name: str, C: float | None = None, class_weight: str = "balanced", head: str = "", **features: float
+    ) -> None:
         cfg = copy.deepcopy(base)
-        for head in ("themes", "stance"):
-            cfg[head]["class_weight"] = None if class_weight == "none" else class_weight
+        for h in [head] if head else ["themes", "stance"]:
+            cfg[h]["class_weight"] = None if class_weight == "none" else class_weight
             if C is not None:
-                cfg[head]["C"] = C
-            cfg[head]["features"].update(features)
+                cfg[h]["C"] = C
+            cfg[h]["features"].update(features)
         out[name] = cfg
 
     change("embedding only", word=0, char=0, cues=0, doc_type=0)
@@ -56,6 +58,18 @@ def variants() -> dict[str, dict[str, Any]]:
     change("C = 1", C=1.0)
     change("C = 16", C=16.0)
     change("no class weights", class_weight="none")
+    change("themes: no document type", head="themes", doc_type=0)
+    change("themes: no document type, embedding 0.5", head="themes", doc_type=0, embedding=0.5)
+    change("themes: no document type, no embedding", head="themes", doc_type=0, embedding=0)
+    change("themes: no document type, cues 1.0", head="themes", doc_type=0, cues=1.0)
+    change(
+        "themes: no document type, cues 1.0, embedding 0.5",
+        head="themes",
+        doc_type=0,
+        cues=1.0,
+        embedding=0.5,
+    )
+    change("themes: no document type, cues 1.5", head="themes", doc_type=0, cues=1.5)
     for w in (1.0, 0.25):
         cfg = copy.deepcopy(base)
         cfg["corpus_weight"] = w
@@ -83,13 +97,20 @@ def cross_fit(coder: Any, dev: list[Any], vectors: dict[str, np.ndarray]) -> tup
 
 
 def main() -> None:
-    """Score every variant on dev and write TUNING.md."""
+    """Score every variant on dev and write TUNING.md (``--only TEXT`` runs matching variants)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", default="", help="run only variants whose name contains this text")
+    args = ap.parse_args()
     gold = load_gold()
     train, dev = select(gold, "train"), select(gold, "dev")
     with Store() as store:
         vectors = embed_gold([*train, *dev], store=store)
     rows = []
     for name, cfg in variants().items():
+        if args.only and args.only not in name and name != "default":
+            continue
         t0 = time.perf_counter()
         coder = fit_and_tune(train, [], vectors, cfg)
         themes, stances = cross_fit(coder, dev, vectors)
@@ -125,7 +146,8 @@ def main() -> None:
         *["| " + " | ".join([r[0], *(f"{x:.3f}" for x in r[1:-1]), f"{r[-1]:.0f}"]) + " |" for r in rows],
         "",
     ]
-    (HERE / "TUNING.md").write_text("\n".join(lines), encoding="utf-8")
+    if not args.only:
+        (HERE / "TUNING.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

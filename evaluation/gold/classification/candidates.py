@@ -39,7 +39,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--batches", type=int, default=4)
     ap.add_argument("--k", type=float, default=2.1, help="quota factor (times sqrt of doc size)")
+    ap.add_argument(
+        "--top-up",
+        type=int,
+        default=0,
+        help="instead: draw this many further clauses per document (not yet picked) into one new batch",
+    )
     args = ap.parse_args()
+    if args.top_up:
+        top_up(args.top_up)
+        return
     rng = random.Random(SEED)
     picked: list[dict[str, object]] = []
     with Store(read_only=True) as store:
@@ -82,6 +91,45 @@ def main() -> None:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"batch-{i}: {len(rows)} clauses from {len({r['doc_id'] for r in rows})} documents")
     print(f"total {len(picked)} candidates from {len(by_doc)} documents")
+
+
+def top_up(per_doc: int) -> None:
+    """Write ``candidates/batch-<next>.jsonl`` with further random clauses of every document."""
+    out = HERE / "candidates"
+    taken = {
+        json.loads(line)["id"]
+        for path in out.glob("batch-*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    n = len(list(out.glob("batch-*.jsonl"))) + 1
+    rng = random.Random(SEED + n)
+    rows: list[dict[str, object]] = []
+    with Store(read_only=True) as store:
+        for doc in store.documents():
+            clauses = store.clauses(str(doc["doc_id"]))
+            free = [i for i, c in enumerate(clauses) if c.clause_id not in taken]
+            for i in sorted(rng.sample(free, min(per_doc, len(free)))):
+                c = clauses[i]
+                rows.append(
+                    {
+                        "id": c.clause_id,
+                        "doc_id": c.doc_id,
+                        "doc_type": doc["doc_type"],
+                        "title": doc["title"],
+                        "section": " > ".join(c.section),
+                        "lead_in": c.lead_in,
+                        "prev": clauses[i - 1].text if i > 0 else "",
+                        "text": c.text,
+                        "next": clauses[i + 1].text if i + 1 < len(clauses) else "",
+                        "start": c.start,
+                        "end": c.end,
+                    }
+                )
+    with (out / f"batch-{n}.jsonl").open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"batch-{n}: {len(rows)} clauses")
 
 
 if __name__ == "__main__":
