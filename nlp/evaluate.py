@@ -19,7 +19,7 @@ from nlp.baselines import KeywordBaseline, ZeroShotBaseline
 from nlp.classify import ClauseCoder, to_indicator
 from nlp.errors import ClauseAtlasError
 from nlp.gold import DEFAULT_GOLD, GoldClause, parse, select
-from nlp.metrics import summary_with_ci
+from nlp.metrics import expected_calibration_error, summary_with_ci
 from nlp.resources import STANCES, THEMES
 from nlp.train import embed_gold, samples
 
@@ -74,7 +74,16 @@ def evaluate(
         preds = coder.predict(X, explain=False)
         model_t = to_indicator([p.themes for p in preds])
         model_s = [p.stance for p in preds]
+        tp = np.array([[p.theme_scores[t] for t in THEMES] for p in preds])
+        sp_ = np.array([[p.stance_scores[s] for s in STANCES] for p in preds])
+        gold_s = np.array([[g.stance == s for s in STANCES] for g in part], dtype=float)
         out = {
+            "calibration": {
+                "themes_ece": expected_calibration_error(tp, to_indicator([g.themes for g in part])),
+                "stance_ece": expected_calibration_error(
+                    sp_.max(axis=1), gold_s[np.arange(len(part)), sp_.argmax(axis=1)]
+                ),
+            },
             "model": _score(part, model_t, model_s, resamples),
             "keyword": _score(part, keyword.predict_themes(X), list(keyword.predict_stance(X)), resamples),
             "zero_shot": _score(part, zero.predict_themes(X), list(zero.predict_stance(X)), resamples),
@@ -143,6 +152,12 @@ def render_part(title: str, part: dict[str, Any]) -> list[str]:
         v = m["themes"]["per_label"][t]
         lines.append(f"| {t} | {_f(v['precision'])} | {_f(v['recall'])} | {_f(v['f1'])} | {v['support']} |")
     lines.append(f"| (no theme) | | | {_f(m['themes']['no_theme_f1'])} | |")
+    cal = part["calibration"]
+    lines += [
+        "",
+        f"Calibration (expected calibration error, 10 bins): theme probabilities {cal['themes_ece']:.3f}, "
+        f"stance confidence {cal['stance_ece']:.3f}.",
+    ]
     lines += ["", "| stance | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for s in STANCES:
         v = m["stance"]["per_label"][s]

@@ -114,3 +114,25 @@ def cohen_kappa(a: Sequence[object], b: Sequence[object]) -> float:
     po = sum(x == y for x, y in zip(a, b, strict=True)) / n
     pe = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
+
+
+def expected_calibration_error(probs: np.ndarray, hits: np.ndarray, bins: int = 10) -> float:
+    """ECE: the mean gap between confidence and accuracy over equal-width confidence bins.
+
+    Args:
+        probs: Predicted probabilities (any shape; flattened).
+        hits: 1 where the event the probability is for happened, else 0 (same shape).
+        bins: Number of bins on [0, 1].
+    """
+    p, h = np.asarray(probs, dtype=float).ravel(), np.asarray(hits, dtype=float).ravel()
+    if not len(p):
+        return 0.0
+    idx = np.minimum((p * bins).astype(int), bins - 1)
+    return float(
+        sum(
+            abs(p[idx == b].mean() - h[idx == b].mean()) * (idx == b).sum()
+            for b in range(bins)
+            if (idx == b).any()
+        )
+        / len(p)
+    )

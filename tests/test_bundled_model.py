@@ -15,7 +15,10 @@ def test_bundled_model_codes_clear_cases() -> None:
     preds = coder.predict(
         [
             Sample("De werknemer heeft recht op vijf opleidingsdagen per jaar.", "cao"),
-            Sample("De werkgever legt het besluit over cameratoezicht ter instemming voor aan de ondernemingsraad.", "cao"),
+            Sample(
+                "De werkgever legt het besluit over cameratoezicht ter instemming voor aan de ondernemingsraad.",
+                "cao",
+            ),
             Sample("Het onderzoek liep van 2022 tot 2025 in drie landen.", "report"),
         ]
     )

@@ -58,3 +58,12 @@ def test_metrics_kappa_known_values() -> None:
 @given(st.lists(st.sampled_from(["x", "y", "z"]), min_size=1, max_size=40))
 def test_metrics_kappa_of_identical_labels_is_one(labels: list[str]) -> None:
     assert cohen_kappa(labels, labels) == pytest.approx(1.0)
+
+
+def test_metrics_ece_is_zero_when_confidence_matches_accuracy() -> None:
+    from nlp.metrics import expected_calibration_error
+
+    p = np.array([0.25] * 4 + [0.75] * 4)
+    h = np.array([1, 0, 0, 0, 1, 1, 1, 0])
+    assert expected_calibration_error(p, h) == pytest.approx(0.0)
+    assert expected_calibration_error(np.array([0.9, 0.9]), np.array([0, 0])) == pytest.approx(0.9)
