@@ -379,7 +379,7 @@ class ClauseCoder:
         if all(s.vector is not None for s in X):
             return list(X)
         vecs = self.themes.features_._vectors(X)
-        return [Sample(s.text, s.doc_type, s.section, v) for s, v in zip(X, vecs, strict=True)]
+        return [Sample(s.text, s.doc_type, s.section, v, s.context) for s, v in zip(X, vecs, strict=True)]
 
     def neighbours(self, vectors: np.ndarray) -> list[tuple[Neighbour, ...]]:
         """The nearest labelled examples of each vector (cosine similarity)."""

@@ -27,7 +27,11 @@ def code_clauses(
     if not clauses:
         return []
     vectors = embed([c.text for c in clauses], embedder_of(coder), store)
-    samples = [Sample(c.text, doc_type, c.section_path, v) for c, v in zip(clauses, vectors, strict=True)]
+    texts = [c.text for c in clauses]
+    samples = [
+        Sample(c.text, doc_type, c.section_path, v, " ".join(texts[max(i - 1, 0) : i] + texts[i + 1 : i + 2]))
+        for i, (c, v) in enumerate(zip(clauses, vectors, strict=True))
+    ]
     return coder.predict(samples)
 
 

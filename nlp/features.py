@@ -11,7 +11,8 @@ sequences. It stacks weighted blocks, each switchable by its weight (0 drops it)
   imperative mood, and cue counts crossed with whether the document type is binding
   ("moet" in a CAO binds, in a guide it advises);
 - ``doc_type``: one-hot document type;
-- ``section``: TF-IDF words of the section path (context).
+- ``section``: TF-IDF words of the section path (context);
+- ``context``: TF-IDF words of the neighbouring clauses.
 """
 
 from __future__ import annotations
@@ -131,7 +132,9 @@ def cue_matrix(texts: Sequence[str], doc_types: Sequence[str]) -> tuple[np.ndarr
 
 
 def _view(block: str, sample: Sample) -> str:
-    return sample.section if block == "section" else word_view(sample) if block == "word" else sample.text
+    if block in ("section", "context"):
+        return str(getattr(sample, block))
+    return word_view(sample) if block == "word" else sample.text
 
 
 class ClauseFeatures(TransformerMixin, BaseEstimator):
@@ -144,6 +147,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
         cues: Weight of the cue block.
         doc_type: Weight of the document-type block.
         section: Weight of the section-path block.
+        context: Weight of the neighbouring-clauses block.
         min_df: Minimum document frequency of an n-gram.
         max_char_features: Cap on the character n-gram vocabulary.
         embedder: Registry name of the embedder used for samples without a vector.
@@ -157,6 +161,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
         cues: float = 0.5,
         doc_type: float = 0.5,
         section: float = 0.0,
+        context: float = 0.0,
         min_df: int = 2,
         max_char_features: int = 40000,
         embedder: str = DEFAULT_EMBEDDER,
@@ -167,6 +172,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
         self.cues = cues
         self.doc_type = doc_type
         self.section = section
+        self.context = context
         self.min_df = min_df
         self.max_char_features = max_char_features
         self.embedder = embedder
@@ -182,6 +188,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
                 max_features=self.max_char_features,
             ),
             "section": TfidfVectorizer(min_df=self.min_df, sublinear_tf=True),
+            "context": TfidfVectorizer(min_df=self.min_df, sublinear_tf=True),
         }
 
     def fit(self, X: Sequence[Sample], y: Any = None) -> ClauseFeatures:

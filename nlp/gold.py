@@ -40,9 +40,14 @@ class GoldClause:
     source: str = "corpus"
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
+    @property
+    def context(self) -> str:
+        """Text of the neighbouring clauses, if the gold file records it."""
+        return str(self.extra.get("context", ""))
+
     def sample(self) -> Sample:
         """The clause as classifier input."""
-        return Sample(self.text, self.doc_type, self.section)
+        return Sample(self.text, self.doc_type, self.section, context=self.context)
 
 
 def parse(obj: object, where: str) -> GoldClause:

@@ -152,12 +152,14 @@ class Sample:
         doc_type: Type of its document (LABELS.md section 5); modality depends on it.
         section: Its section path, joined with " > " (may be empty).
         vector: Its embedding, if already computed (see :func:`nlp.embed.embed`).
+        context: Text of the neighbouring clauses (may be empty).
     """
 
     text: str
     doc_type: str = "other"
     section: str = ""
     vector: np.ndarray | None = None
+    context: str = ""
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,9 @@ MODEL_VERSION_PREFIX = "coder-1"
 
 def samples(gold: Sequence[GoldClause], vectors: dict[str, np.ndarray] | None = None) -> list[Sample]:
     """Classifier inputs for gold clauses, with their embeddings when given (keyed by id)."""
-    return [Sample(g.text, g.doc_type, g.section, vectors.get(g.id) if vectors else None) for g in gold]
+    return [
+        Sample(g.text, g.doc_type, g.section, vectors.get(g.id) if vectors else None, g.context) for g in gold
+    ]
 
 
 def embed_gold(

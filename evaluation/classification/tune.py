@@ -51,6 +51,8 @@ def variants() -> dict[str, dict[str, Any]]:
     change("no document type", doc_type=0)
     change("document type 1.0", doc_type=1.0)
     change("+ section path 0.5", section=0.5)
+    change("+ neighbouring clauses 0.5", context=0.5)
+    change("+ neighbouring clauses 0.25", context=0.25)
     change("embedding weight 2", embedding=2.0)
     change("char weight 0.5", char=0.5)
     change("cues 1 + doc type 1", cues=1.0, doc_type=1.0)

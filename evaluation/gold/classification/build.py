@@ -75,10 +75,13 @@ def main() -> None:
                     "synthetic": False,
                     "source": "corpus",
                     "annotator": f"annotator-1/{cand_path.stem}",
+                    "context": f"{c['prev']} {c['next']}".strip(),
                 }
             )
     for path in sorted((HERE / "synthetic").glob("*.jsonl")):
-        for r in _jsonl(path):
+        rows = _jsonl(path)
+        for n, r in enumerate(rows):
+            neighbours = [rows[k]["text"] for k in (n - 1, n + 1) if 0 <= k < len(rows)]
             records.append(
                 {
                     "id": r["id"],
@@ -92,6 +95,7 @@ def main() -> None:
                     "source": "synthetic",
                     "country": r.get("country", ""),
                     "annotator": f"writer/{path.stem}",
+                    "context": " ".join(str(t) for t in neighbours),
                 }
             )
     adjudicated = (
