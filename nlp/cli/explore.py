@@ -1,0 +1,209 @@
+"""Exploration commands: search, compare, coverage."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import click
+
+from nlp.cli.app import _open_store, friendly, main
+from nlp.records import DOC_TYPES
+from nlp.resources import STANCES, THEMES
+from nlp.store import to_json
+
+
+def _index(ctx: click.Context, embedder: str | None = None):  # type: ignore[no-untyped-def]
+    from nlp.search import ClauseIndex
+
+    with _open_store(ctx, read_only=True) as store:
+        return ClauseIndex.from_store(store, embedder)
+
+
+def _short(text: str, width: int = 110) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--like", "like", metavar="CLAUSE_ID", help="Find clauses like this stored clause.")
+@click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=click.Choice(THEMES),
+    help="Only clauses with this theme (repeatable).",
+)
+@click.option(
+    "--stance", "stances", multiple=True, type=click.Choice(STANCES), help="Only this stance (repeatable)."
+)
+@click.option(
+    "--doc-type",
+    "doc_types",
+    multiple=True,
+    type=click.Choice(DOC_TYPES),
+    help="Only this document type (repeatable).",
+)
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    type=click.Choice(["NL", "BE", "EU"]),
+    help="Only this country (repeatable).",
+)
+@click.option("--organisation", "organisations", multiple=True, help="Only this organisation (repeatable).")
+@click.option("--year", "years", multiple=True, type=int, help="Only this year (repeatable).")
+@click.option("--doc", "doc_ids", multiple=True, help="Only this document id (repeatable).")
+@click.option("--k", default=10, show_default=True, help="Number of results.")
+@click.option(
+    "--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid", show_default=True
+)
+@click.option("--jsonl", is_flag=True, help="One JSON object per result.")
+@click.option("--embedder", default=None, help="Embedder name (default: use-multilingual-v3).")
+@click.pass_context
+@friendly
+def search_cmd(
+    ctx: click.Context,
+    query: str,
+    like: str | None,
+    themes,
+    stances,
+    doc_types,
+    countries,
+    organisations,
+    years,
+    doc_ids,
+    k: int,
+    mode: str,
+    jsonl: bool,
+    embedder: str | None,
+) -> None:  # type: ignore[no-untyped-def]
+    """Find clauses comparable to QUERY (or to --like CLAUSE_ID)."""
+    from nlp.search import Filters
+
+    filters = Filters(
+        tuple(themes),
+        tuple(stances),
+        tuple(doc_types),
+        tuple(countries),
+        tuple(organisations),
+        tuple(years),
+        tuple(doc_ids),
+    )
+    hits = _index(ctx, embedder).search(query, like=like, k=k, filters=filters, mode=mode)
+    for n, h in enumerate(hits, 1):
+        if jsonl:
+            click.echo(to_json(h.to_dict()))
+            continue
+        where = f"{h.title} ({h.doc_type}{', ' + str(h.year) if h.year else ''})"
+        loc = " > ".join(x for x in (h.section, f"p. {h.page}" if h.page else "") if x)
+        click.echo(
+            f"{n:>2}. {h.clause_id}  score {h.score:.4f}  cos {h.similarity:.2f}  [{h.stance or '-'}] {', '.join(h.themes) or '(no theme)'}"
+        )
+        click.echo(f"    {where}{'  ·  ' + loc if loc else ''}")
+        click.echo(f"    {_short(h.text)}")
+
+
+@main.command("compare")
+@click.argument("doc_a")
+@click.argument("doc_b", required=False)
+@click.option(
+    "--threshold", default=0.6, show_default=True, help="Similarity for two clauses to count as comparable."
+)
+@click.option(
+    "--jsonl", is_flag=True, help="JSON lines: a profile per document, then pairs and unique clauses."
+)
+@click.option("--embedder", default=None, help="Embedder name (default: use-multilingual-v3).")
+@click.pass_context
+@friendly
+def compare_cmd(
+    ctx: click.Context, doc_a: str, doc_b: str | None, threshold: float, jsonl: bool, embedder: str | None
+) -> None:
+    """Compare DOC_A with DOC_B (or, without DOC_B, with the rest of the corpus)."""
+    from nlp.compare import NO_THEME, align, profile
+
+    index = _index(ctx, embedder)
+    profiles = [profile(index, doc_a)] + ([profile(index, doc_b)] if doc_b else [])
+    result = align(index, doc_a, doc_b, threshold=threshold)
+    text_of = lambda cid: index.rows[index.position[cid]]["text"]  # noqa: E731
+    if jsonl:
+        for p in profiles:
+            click.echo(to_json({"profile": p.__dict__}))
+        for p in result.pairs:
+            click.echo(to_json({"pair": {**p.__dict__, "text_a": text_of(p.a), "text_b": text_of(p.b)}}))
+        for side in ("only_a", "only_b"):
+            for cid in getattr(result, side):
+                click.echo(to_json({side: {"clause_id": cid, "text": text_of(cid)}}))
+        return
+    for p in profiles:
+        click.echo(f"{p.doc_id}: {p.title} ({p.doc_type}, {p.n_clauses} clauses)")
+        click.echo(f"  {'theme':<16}" + "".join(f"{s[:11]:>12}" for s in STANCES) + "   binding share")
+        for t in (*THEMES, NO_THEME):
+            share = f"{p.binding_share[t]:>10.0%}" if t in p.binding_share else ""
+            click.echo(f"  {t:<16}" + "".join(f"{p.counts[t][s]:>12}" for s in STANCES) + f"   {share}")
+    groups = result.by_theme(index)
+    click.echo(
+        f"\n{len(result.pairs)} comparable pairs (cosine >= {threshold}), {len(result.only_a)} clauses only in {doc_a}, {len(result.only_b)} only in {result.doc_b}"
+    )
+    for t, g in groups.items():
+        if not any(g.values()):
+            continue
+        click.echo(
+            f"\n== {t}: {len(g['pairs'])} pairs, {len(g['only_a'])} only in {doc_a}, {len(g['only_b'])} only in {result.doc_b}"
+        )
+        for p in g["pairs"][:5]:
+            click.echo(
+                f"  {p.similarity:.2f}  {p.a}: {_short(text_of(p.a), 80)}\n        {p.b}: {_short(text_of(p.b), 80)}"
+            )
+
+
+@main.command("coverage")
+@click.option("--doc", "doc_id", help="One document only.")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the matrix to a CSV file.",
+)
+@click.option("--jsonl", is_flag=True, help="JSON lines: matrix cells, then gaps.")
+@click.option("--embedder", default=None, help="Embedder name (default: use-multilingual-v3).")
+@click.pass_context
+@friendly
+def coverage_cmd(
+    ctx: click.Context, doc_id: str | None, csv_path: Path | None, jsonl: bool, embedder: str | None
+) -> None:
+    """Map documents x themes (counts, strongest stance) and list the gaps."""
+    from nlp.coverage import gaps, matrix, peer_gaps
+
+    index = _index(ctx, embedder)
+    cells = matrix(index, doc_id)
+    found = gaps(index, doc_id) + peer_gaps(index, doc_id)
+    if csv_path is not None:
+        with csv_path.open("w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["doc_id", "theme", "clauses", "commitments", "recommendations", "strongest_stance"])
+            for c in cells:
+                w.writerow([c.doc_id, c.theme, c.clauses, c.commitments, c.recommendations, c.strongest])
+    if jsonl:
+        for c in cells:
+            click.echo(to_json({"cell": c.__dict__}))
+        for g in found:
+            click.echo(to_json({"gap": g.__dict__}))
+        return
+    docs = sorted({c.doc_id for c in cells})
+    width = max(len(d) for d in docs) if docs else 6
+    click.echo(f"{'document':<{width}}  " + "".join(f"{t:>15}" for t in THEMES))
+    by = {(c.doc_id, c.theme): c for c in cells}
+    for d in docs:
+        row = "".join(
+            f"{(str(by[(d, t)].clauses) + ' ' + (by[(d, t)].strongest[:4] or '-')):>15}" for t in THEMES
+        )
+        click.echo(f"{d:<{width}}  {row}")
+    click.echo(f"\n{len(found)} gaps:")
+    for g in found:
+        extra = f" ({g.detail})" if g.detail else ""
+        ex = f"; examples: {', '.join(g.examples)}" if g.examples else ""
+        click.echo(f"  {g.doc_id:<{width}}  {g.theme:<14} {g.kind}{extra}{ex}")
+    if csv_path is not None:
+        click.echo(f"matrix written to {csv_path}", err=not sys.stdout.isatty())

@@ -1,0 +1,125 @@
+"""Lexical retrieval: BM25 (``bm25s``) over Dutch word stems.
+
+Texts are lower-cased, cut into words, stripped of spaCy's Dutch stop words and stemmed with
+the Snowball Dutch stemmer (``PyStemmer``), so "opleidingen" finds "opleiding". Long compounds
+also contribute their known head and modifier ("camerabewaking" adds "camera" and "bewaking")
+when both parts are Dutch words, because agreements write "cameratoezicht" where a user
+types "camera toezicht".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+_WORD_RE = re.compile(r"\w+")
+MIN_PART = 4  # shortest compound part that is split off
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("dutch")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    from nlp.layout import dutch_word_forms
+
+    return frozenset(w for w in dutch_word_forms() if len(w) >= MIN_PART)
+
+
+def _split_compound(word: str, lexicon: frozenset[str]) -> list[str]:
+    """Head and modifier of a two-part compound ("camerabewaking" -> camera, bewaking), if any."""
+    if len(word) < 2 * MIN_PART + 1:
+        return []
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:i], word[i:]
+        if right in lexicon and (left in lexicon or (left.endswith("s") and left[:-1] in lexicon)):
+            return [left.rstrip("s") if left not in lexicon else left, right]
+    return []
+
+
+class Analyzer:
+    """Text to index terms: stems of non-stop words plus stems of their compound parts.
+
+    Args:
+        vocabulary: Extra known words (e.g. the words of the indexed texts) that count as
+            compound parts, next to spaCy's Dutch lexicon.
+    """
+
+    def __init__(self, vocabulary: frozenset[str] = frozenset()) -> None:
+        self.lexicon = _lexicon() | {w for w in vocabulary if len(w) >= MIN_PART}
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, word: str) -> tuple[str, ...]:
+        """Index terms of one lower-case word."""
+        got = self._cache.get(word)
+        if got is None:
+            stem = _stemmer().stemWord
+            got = (stem(word), *(stem(p) for p in _split_compound(word, self.lexicon)))
+            self._cache[word] = got
+        return got
+
+    def __call__(self, text: str) -> list[str]:
+        """Index terms of a text."""
+        stop = _stopwords()
+        out: list[str] = []
+        for w in _WORD_RE.findall(text.lower()):
+            if w not in stop and not w.isdigit():
+                out.extend(self.terms(w))
+        return out
+
+
+def analyse(text: str) -> list[str]:
+    """Index terms of a text with the default analyzer (lexicon only)."""
+    return _default_analyzer()(text)
+
+
+@lru_cache(maxsize=1)
+def _default_analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def vocabulary(texts: Sequence[str], min_count: int = 2) -> frozenset[str]:
+    """Words that occur at least ``min_count`` times in the texts."""
+    from collections import Counter
+
+    counts = Counter(w for t in texts for w in _WORD_RE.findall(t.lower()))
+    return frozenset(w for w, c in counts.items() if c >= min_count and not w.isdigit())
+
+
+class LexicalIndex:
+    """BM25 over analysed clause texts.
+
+    Args:
+        texts: The documents (clause texts), in index order.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        import bm25s
+
+        self.n = len(texts)
+        self.analyzer = Analyzer(vocabulary(texts))
+        self._bm25 = bm25s.BM25()
+        corpus = [self.analyzer(t) or ["∅"] for t in texts]
+        if corpus:
+            self._bm25.index(corpus, show_progress=False)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every document for ``query`` (zeros when no query term is indexed)."""
+        terms = [t for t in self.analyzer(query) if t in self._bm25.vocab_dict] if self.n else []
+        if not terms:
+            return np.zeros(self.n, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)

@@ -1,0 +1,349 @@
+"""Comparable-clause search: dense similarity and BM25, fused by reciprocal rank, with filters.
+
+- :func:`top_k` is the dense part, a pure function over arrays: exact (matrix product and
+  ``argpartition``) by default, or through an approximate index (:func:`build_ann`, FAISS IVF)
+  that :class:`ClauseIndex` builds only for large stores (``ANN_MIN_ROWS``).
+- :class:`ClauseIndex` holds every clause with its metadata, predictions and embedding, and a
+  :class:`~nlp.lexical.LexicalIndex`; embeddings come from the store's cache, so they are
+  computed once. :meth:`ClauseIndex.search` answers free-text and "more like this" queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nlp.embed import DEFAULT_EMBEDDER, embed
+from nlp.errors import ClauseAtlasError
+from nlp.lexical import LexicalIndex
+from nlp.resources import STANCES, THEMES
+
+ANN_MIN_ROWS = 500_000  # below this, exact search is fast enough (evaluation/benchmarks)
+RRF_K = 60
+POOL = 100  # candidates taken from each ranking before fusion
+MODES = ("hybrid", "dense", "lexical")
+
+
+class SearchError(ClauseAtlasError, ValueError):
+    """A query cannot be answered as asked (empty query, unknown clause, no match)."""
+
+
+def top_k(
+    query_vecs: np.ndarray, matrix: np.ndarray, k: int, *, mask: np.ndarray | None = None, index: Any = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` rows of ``matrix`` most similar (inner product) to each query vector.
+
+    Args:
+        query_vecs: ``(q, d)`` query embeddings (L2-normalised, so scores are cosines).
+        matrix: ``(n, d)`` clause embeddings.
+        k: Results per query.
+        mask: Optional boolean ``(n,)``: only these rows may be returned.
+        index: Optional approximate index from :func:`build_ann` over ``matrix``.
+
+    Returns:
+        ``(indices, scores)``, each ``(q, k')`` with ``k' = min(k, allowed rows)``, best first.
+    """
+    q = np.atleast_2d(np.asarray(query_vecs, dtype=np.float32))
+    allowed = int(mask.sum()) if mask is not None else matrix.shape[0]
+    k = min(k, allowed)
+    if k <= 0:
+        return np.zeros((len(q), 0), dtype=np.int64), np.zeros((len(q), 0), dtype=np.float32)
+    if index is not None:
+        found = _ann_search(index, q, k, mask, matrix.shape[0])
+        if found is not None:
+            return found
+    scores = q @ matrix.T
+    if mask is not None:
+        scores[:, ~mask] = -np.inf
+    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    order = np.argsort(-np.take_along_axis(scores, part, axis=1), axis=1)
+    idx = np.take_along_axis(part, order, axis=1)
+    return idx, np.take_along_axis(scores, idx, axis=1)
+
+
+def build_ann(matrix: np.ndarray, *, nprobe: int = 32, seed: int = 0) -> Any:
+    """An approximate inner-product index (FAISS IVF-Flat) over ``matrix``, or None without FAISS."""
+    try:
+        import faiss
+    except ImportError:
+        return None
+    n, d = matrix.shape
+    nlist = max(1, int(4 * np.sqrt(n)))
+    quantizer = faiss.IndexFlatIP(d)
+    index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
+    rng = np.random.default_rng(seed)
+    sample = matrix[rng.choice(n, size=min(n, 40 * nlist), replace=False)]
+    index.train(np.ascontiguousarray(sample, dtype=np.float32))
+    index.add(np.ascontiguousarray(matrix, dtype=np.float32))
+    index.nprobe = nprobe
+    return index
+
+
+def _ann_search(
+    index: Any, q: np.ndarray, k: int, mask: np.ndarray | None, n: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Approximate search; None when a filter leaves too few hits (then search exactly)."""
+    want = k if mask is None else min(n, k * max(4, n // max(int(mask.sum()), 1)))
+    if want > 2048:
+        return None
+    scores, idx = index.search(np.ascontiguousarray(q), want)
+    if mask is not None:
+        rows = []
+        for i_row, s_row in zip(idx, scores, strict=True):
+            keep = [(i, s) for i, s in zip(i_row, s_row, strict=True) if i >= 0 and mask[i]][:k]
+            if len(keep) < k:
+                return None
+            rows.append(keep)
+        return np.array([[i for i, _ in r] for r in rows]), np.array(
+            [[s for _, s in r] for r in rows], dtype=np.float32
+        )
+    return idx[:, :k], scores[:, :k].astype(np.float32)
+
+
+def rrf(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:
+    """Reciprocal rank fusion: ``sum(1 / (k + rank))`` over the rankings each item appears in."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, 1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict search to clauses whose fields take one of the given values (empty: any)."""
+
+    themes: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """The active filters as ``name=value,value`` pairs."""
+        parts = [f"{name}={','.join(map(str, v))}" for name, v in self.__dict__.items() if v]
+        return " ".join(parts) or "none"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the clause, where it comes from, its codes, score and context."""
+
+    clause_id: str
+    doc_id: str
+    title: str
+    doc_type: str
+    country: str
+    organisation: str
+    year: int | None
+    section: str
+    page: int | None
+    text: str
+    themes: tuple[str, ...]
+    stance: str
+    score: float
+    similarity: float
+    before: str = ""
+    after: str = ""
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form."""
+        return dict(self.__dict__)
+
+
+class ClauseIndex:
+    """Clauses, their metadata and codes, embeddings and a BM25 index, ready to search.
+
+    Args:
+        rows: One dict per clause with ``clause_id``, ``doc_id``, ``ordinal``, ``text``,
+            ``section``, ``page``, ``title``, ``doc_type``, ``country``, ``organisation``,
+            ``year``, ``themes``, ``stance``; in document order.
+        vectors: ``(n, d)`` embeddings of the clause texts.
+        embedder: Registry name of the embedder that made them (queries use the same).
+    """
+
+    def __init__(
+        self, rows: Sequence[dict[str, Any]], vectors: np.ndarray, embedder: str = DEFAULT_EMBEDDER
+    ) -> None:
+        self.rows = list(rows)
+        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.embedder = embedder
+        self.position = {r["clause_id"]: i for i, r in enumerate(self.rows)}
+        col = lambda name: np.array([r[name] for r in self.rows], dtype=object)  # noqa: E731
+        self._cols = {n: col(n) for n in ("doc_id", "doc_type", "country", "organisation", "year", "stance")}
+        self._themes = np.array([[t in r["themes"] for t in THEMES] for r in self.rows], dtype=bool).reshape(
+            len(self.rows), len(THEMES)
+        )
+        self.lexical = LexicalIndex([r["text"] for r in self.rows])
+        self.ann = build_ann(self.vectors) if len(self.rows) >= ANN_MIN_ROWS else None
+
+    @classmethod
+    def from_store(cls, store: Any, embedder: str | None = None) -> ClauseIndex:
+        """Index every clause in a store (embeddings from its cache, computed where missing)."""
+        docs = {d["doc_id"]: d for d in store.documents()}
+        preds = store.predictions()
+        rows = []
+        for c in store.clauses():
+            d, p = docs[c.doc_id], preds.get(c.clause_id)
+            rows.append(
+                {
+                    "clause_id": c.clause_id,
+                    "doc_id": c.doc_id,
+                    "ordinal": c.ordinal,
+                    "text": c.text,
+                    "section": c.section_path,
+                    "page": c.page,
+                    "title": d["title"],
+                    "doc_type": d["doc_type"],
+                    "country": d["country"] or "",
+                    "organisation": d["organisation"] or "",
+                    "year": d["year"],
+                    "themes": p.themes if p else (),
+                    "theme_scores": p.theme_scores if p else {},
+                    "stance": p.stance if p else "",
+                }
+            )
+        name = embedder or DEFAULT_EMBEDDER
+        vectors = embed([r["text"] for r in rows], name, store) if rows else np.zeros((0, 1), np.float32)
+        return cls(rows, vectors, name)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def mask(self, filters: Filters) -> np.ndarray:
+        """Rows that pass the filters."""
+        m = np.ones(len(self.rows), dtype=bool)
+        for name, values in (
+            ("doc_id", filters.doc_ids),
+            ("doc_type", filters.doc_types),
+            ("country", filters.countries),
+            ("organisation", filters.organisations),
+            ("year", filters.years),
+            ("stance", filters.stances),
+        ):
+            if values:
+                m &= np.isin(self._cols[name], list(values))
+        if filters.themes:
+            m &= self._themes[:, [THEMES.index(t) for t in filters.themes]].any(axis=1)
+        return m
+
+    def check_filters(self, filters: Filters) -> None:
+        """Raise :class:`SearchError` for filter values that are not known at all."""
+        known = {
+            "theme": (filters.themes, set(THEMES)),
+            "stance": (filters.stances, set(STANCES)),
+            "doc_id": (filters.doc_ids, set(self._cols["doc_id"])),
+        }
+        for name, (given, allowed) in known.items():
+            bad = [v for v in given if v not in allowed]
+            if bad:
+                raise SearchError(
+                    f"unknown {name} {', '.join(map(repr, bad))}; known: {', '.join(sorted(map(str, allowed))[:12])}"
+                )
+
+    def search(
+        self,
+        query: str | None = None,
+        *,
+        like: str | None = None,
+        k: int = 10,
+        filters: Filters | None = None,
+        mode: str = "hybrid",
+    ) -> list[Hit]:
+        """Clauses comparable to a text or to a stored clause ("more like this").
+
+        Args:
+            query: Free text.
+            like: A clause id; its text and embedding are the query, and it is left out.
+            k: Number of results.
+            filters: Restrictions on theme, stance, document type, country, organisation,
+                year and document.
+            mode: ``hybrid`` (dense + BM25, reciprocal rank fusion), ``dense`` or ``lexical``.
+
+        Raises:
+            SearchError: empty query, unknown clause id or filter value, unknown mode, or no
+                clause passes the filters.
+        """
+        filters = filters or Filters()
+        if mode not in MODES:
+            raise SearchError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+        if k < 1:
+            raise SearchError("k must be at least 1")
+        text = (query or "").strip()
+        if like is not None:
+            if like not in self.position:
+                import difflib
+
+                close = difflib.get_close_matches(like, list(self.position), n=3)
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                raise SearchError(
+                    f"unknown clause id {like!r}{hint}; 'clause-atlas clauses DOC_ID' lists them"
+                )
+            text = text or self.rows[self.position[like]]["text"]
+        if not text:
+            raise SearchError("empty query: give a text or --like CLAUSE_ID")
+        if not len(self.rows):
+            raise SearchError("the store has no clauses; run 'clause-atlas ingest' first")
+        self.check_filters(filters)
+        mask = self.mask(filters)
+        if like is not None:
+            mask[self.position[like]] = False
+        if not mask.any():
+            raise SearchError(f"no clauses match the filters ({filters.describe()})")
+        qvec = (
+            self.vectors[self.position[like]]
+            if like is not None and not (query or "").strip()
+            else embed([text], self.embedder)[0]
+        )
+        dense_idx, dense_sc = top_k(qvec, self.vectors, POOL, mask=mask, index=self.ann)
+        dense = [int(i) for i in dense_idx[0]]
+        lex_scores = self.lexical.scores(text)
+        lex_scores[~mask] = 0.0
+        cand = np.flatnonzero(lex_scores > 0)
+        lexical = [int(i) for i in cand[np.argsort(-lex_scores[cand])][:POOL]]
+        rankings = {"dense": [dense], "lexical": [lexical], "hybrid": [dense, lexical]}[mode]
+        fused = rrf(rankings)
+        best = sorted(fused, key=lambda i: -fused[i])[:k]
+        sims = dict(zip(dense, map(float, dense_sc[0]), strict=True))
+        ranks = {
+            "dense": {i: r for r, i in enumerate(dense, 1)},
+            "lexical": {i: r for r, i in enumerate(lexical, 1)},
+        }
+        return [
+            self._hit(
+                i,
+                fused[i],
+                sims.get(i, float(self.vectors[i] @ qvec)),
+                {m: ranks[m][i] for m in ranks if i in ranks[m]},
+            )
+            for i in best
+        ]
+
+    def _hit(self, i: int, score: float, similarity: float, ranks: dict[str, int]) -> Hit:
+        r = self.rows[i]
+        same = lambda j: 0 <= j < len(self.rows) and self.rows[j]["doc_id"] == r["doc_id"]  # noqa: E731
+        return Hit(
+            clause_id=r["clause_id"],
+            doc_id=r["doc_id"],
+            title=r["title"],
+            doc_type=r["doc_type"],
+            country=r["country"],
+            organisation=r["organisation"],
+            year=r["year"],
+            section=r["section"],
+            page=r["page"],
+            text=r["text"],
+            themes=tuple(r["themes"]),
+            stance=r["stance"],
+            score=round(score, 6),
+            similarity=round(similarity, 4),
+            before=self.rows[i - 1]["text"] if same(i - 1) else "",
+            after=self.rows[i + 1]["text"] if same(i + 1) else "",
+            ranks=ranks,
+        )
