@@ -25,6 +25,8 @@ ANN_MIN_ROWS = 500_000  # below this, exact search is fast enough (evaluation/be
 RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 MODES = ("hybrid", "dense", "lexical")
+FUSION = "rrf"  # "rrf" or "weighted" (evaluation/retrieval chooses)
+DENSE_WEIGHT = 0.7
 
 
 class SearchError(ClauseAtlasError, ValueError):
@@ -112,6 +114,20 @@ def rrf(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:
     return fused
 
 
+def weighted_fusion(
+    dense: dict[int, float], lexical: dict[int, float], dense_weight: float = DENSE_WEIGHT
+) -> dict[int, float]:
+    """Convex combination of the cosine and the BM25 score scaled by the best BM25 score.
+
+    Items missing from one ranking get 0 for it.
+    """
+    top = max(lexical.values(), default=0.0) or 1.0
+    items = set(dense) | set(lexical)
+    return {
+        i: dense_weight * dense.get(i, 0.0) + (1 - dense_weight) * lexical.get(i, 0.0) / top for i in items
+    }
+
+
 @dataclass(frozen=True)
 class Filters:
     """Restrict search to clauses whose fields take one of the given values (empty: any)."""
@@ -182,6 +198,8 @@ class ClauseIndex:
         )
         self.lexical = LexicalIndex([r["text"] for r in self.rows])
         self.ann = build_ann(self.vectors) if len(self.rows) >= ANN_MIN_ROWS else None
+        self.fusion = FUSION
+        self.dense_weight = DENSE_WEIGHT
 
     @classmethod
     def from_store(cls, store: Any, embedder: str | None = None) -> ClauseIndex:
@@ -307,10 +325,12 @@ class ClauseIndex:
         lex_scores[~mask] = 0.0
         cand = np.flatnonzero(lex_scores > 0)
         lexical = [int(i) for i in cand[np.argsort(-lex_scores[cand])][:POOL]]
-        rankings = {"dense": [dense], "lexical": [lexical], "hybrid": [dense, lexical]}[mode]
-        fused = rrf(rankings)
-        best = sorted(fused, key=lambda i: -fused[i])[:k]
         sims = dict(zip(dense, map(float, dense_sc[0]), strict=True))
+        if mode == "hybrid" and self.fusion == "weighted":
+            fused = weighted_fusion(sims, {i: float(lex_scores[i]) for i in lexical}, self.dense_weight)
+        else:
+            fused = rrf({"dense": [dense], "lexical": [lexical], "hybrid": [dense, lexical]}[mode])
+        best = sorted(fused, key=lambda i: -fused[i])[:k]
         ranks = {
             "dense": {i: r for r, i in enumerate(dense, 1)},
             "lexical": {i: r for r, i in enumerate(lexical, 1)},

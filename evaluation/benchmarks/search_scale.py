@@ -1,0 +1,133 @@
+"""Benchmark: hybrid search on synthetically scaled stores (10k, 100k, 1M clauses).
+
+The store is scaled from the bundled corpus (run ``make app`` first): clause embeddings are
+mixtures of two real clause embeddings plus noise (so they cluster like real ones), texts are
+real clause texts, metadata and codes are drawn from real rows. For each size, in a fresh
+process: index build time (``ClauseIndex``: BM25, plus the FAISS IVF index from 500k rows),
+hybrid query latency p50/p95 over 50 queries (query embedding with USE included), the exact
+dense floor (numpy matmul + argpartition) on the same matrix, and peak memory (max RSS).
+Writes ``search_scale.json`` and the table in ``evaluation/README.md``::
+
+    python -m evaluation.benchmarks.search_scale            # 10k, 100k, 1M
+    python -m evaluation.benchmarks.search_scale --sizes 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).parent
+README = HERE.parent / "README.md"
+BEGIN, END = "<!-- search-bench:begin -->", "<!-- search-bench:end -->"
+QUERIES = [
+    "afspraken over camerabewaking op de werkvloer",
+    "recht op opleiding in werktijd",
+    "inspraak van de ondernemingsraad bij nieuwe technologie",
+    "werkdruk en psychosociale risico's",
+    "monitoring van e-mail en internetgebruik door de werkgever",
+    "AI-geletterdheid van medewerkers",
+    "thuiswerken en arbeidsomstandigheden",
+    "klachtenprocedure ongewenste omgangsvormen",
+    "loopbaanbegeleiding bij reorganisatie",
+    "de werkgever informeert de vakbond vooraf",
+]
+
+
+def child(n: int) -> dict[str, float]:
+    """Build and query one scaled index in this process; return the measurements."""
+    from nlp.embed import embed
+    from nlp.search import ClauseIndex
+    from nlp.store import Store
+
+    with Store(read_only=True) as store:
+        base = ClauseIndex.from_store(store)
+    rng = np.random.default_rng(0)
+    m = len(base.rows)
+    a, b = rng.integers(0, m, n), rng.integers(0, m, n)
+    w = rng.uniform(0.6, 1.0, (n, 1)).astype(np.float32)
+    vecs = (
+        w * base.vectors[a]
+        + (1 - w) * base.vectors[b]
+        + 0.02 * rng.standard_normal((n, base.vectors.shape[1]), dtype=np.float32)
+    )
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    rows = [{**base.rows[int(i)], "clause_id": f"s{j}", "doc_id": f"doc{j // 250}"} for j, i in enumerate(a)]
+    del base
+    t0 = time.perf_counter()
+    index = ClauseIndex(rows, vecs, "use-multilingual-v3")
+    build = time.perf_counter() - t0
+    embed(["opwarmen"])  # load the query encoder outside the timing
+    lat = []
+    for _ in range(5):
+        for q in QUERIES:
+            t = time.perf_counter()
+            index.search(q, k=10)
+            lat.append(time.perf_counter() - t)
+    qv = embed(QUERIES)
+    floor = []
+    for _ in range(5):
+        for v in qv:
+            t = time.perf_counter()
+            s = index.vectors @ v
+            part = np.argpartition(-s, 10)[:10]
+            part[np.argsort(-s[part])]
+            floor.append(time.perf_counter() - t)
+    return {
+        "clauses": n,
+        "build_s": round(build, 2),
+        "ann": index.ann is not None,
+        "hybrid_p50_ms": round(1000 * float(np.percentile(lat, 50)), 1),
+        "hybrid_p95_ms": round(1000 * float(np.percentile(lat, 95)), 1),
+        "exact_floor_p50_ms": round(1000 * float(np.percentile(floor, 50)), 1),
+        "exact_floor_p95_ms": round(1000 * float(np.percentile(floor, 95)), 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main() -> None:
+    """Run every size in its own process and write the results."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--child", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return
+    results = []
+    for n in (int(x) for x in args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, "-m", "evaluation.benchmarks.search_scale", "--child", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(json.dumps(results[-1]), flush=True)
+    (HERE / "search_scale.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    table = [
+        "| clauses | index build s | approximate index | hybrid query p50 ms | hybrid p95 ms | exact dense floor p50 ms | floor p95 ms | peak memory MB |",
+        "|---|---|---|---|---|---|---|---|",
+        *[
+            f"| {r['clauses']:,} | {r['build_s']} | {'FAISS IVF' if r['ann'] else 'no (exact)'} | {r['hybrid_p50_ms']} | {r['hybrid_p95_ms']} "
+            f"| {r['exact_floor_p50_ms']} | {r['exact_floor_p95_ms']} | {r['peak_rss_mb']} |"
+            for r in results
+        ],
+    ]
+    text = README.read_text(encoding="utf-8")
+    if BEGIN not in text:
+        text += f"\n## Search at scale\n\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{BEGIN}\n" + "\n".join(table) + f"\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
