@@ -132,3 +132,21 @@ def check_split(gold: Iterable[GoldClause]) -> None:
 def select(gold: Sequence[GoldClause], *splits: str) -> list[GoldClause]:
     """The clauses of the given splits."""
     return [g for g in gold if g.split in splits]
+
+
+def from_annotations(rows: Iterable[dict[str, object]], doc_types: dict[str, str]) -> list[GoldClause]:
+    """Reviewed annotations from the store as training clauses (never dev or test)."""
+    return [
+        GoldClause(
+            id=f"review:{r['clause_id']}",
+            doc_id=str(r["doc_id"]),
+            text=str(r["text"]),
+            themes=tuple(t for t in THEMES if t in list(r["themes"])),  # type: ignore[call-overload]
+            stance=str(r["stance"]),
+            doc_type=doc_types.get(str(r["doc_id"]), "other"),
+            split="train",
+            source="review",
+            extra={"annotator": r["annotator"], "created_at": str(r["created_at"])},
+        )
+        for r in rows
+    ]

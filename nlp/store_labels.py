@@ -1,7 +1,10 @@
-"""The store's label tables: model predictions per clause.
+"""The store's label tables: model predictions and reviewed annotations per clause.
 
 Predictions are keyed by clause id and carry the model version, so a newer model can find the
 clauses it has not coded yet. Replacing or deleting a document removes its predictions.
+Annotations are labels a person gave (in the app's review page or through a QDA import), with
+who and when; they keep the clause text, so they stay usable as gold data when a document is
+re-segmented, and the latest annotation of a clause wins.
 """
 
 from __future__ import annotations
@@ -28,6 +31,17 @@ CREATE TABLE IF NOT EXISTS predictions (
     data VARCHAR NOT NULL
 );
 CREATE INDEX IF NOT EXISTS predictions_doc ON predictions (doc_id);
+CREATE TABLE IF NOT EXISTS annotations (
+    clause_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    themes VARCHAR[] NOT NULL,
+    stance VARCHAR NOT NULL,
+    annotator VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    source VARCHAR NOT NULL,
+    note VARCHAR
+);
 """
 
     def put_predictions(self, items: Iterable[tuple[str, str, Prediction]]) -> int:
@@ -70,3 +84,55 @@ CREATE INDEX IF NOT EXISTS predictions_doc ON predictions (doc_id);
     def forget_predictions(self, doc_id: str) -> None:
         """Remove the predictions of a document's clauses."""
         self.con.execute("DELETE FROM predictions WHERE doc_id = ?", [doc_id])
+
+    def annotate(
+        self,
+        clause_id: str,
+        themes: Iterable[str],
+        stance: str,
+        annotator: str,
+        *,
+        source: str = "review",
+        note: str = "",
+    ) -> None:
+        """Record a person's labels for a stored clause.
+
+        Raises:
+            StoreError: the clause is not stored, a label is not in LABELS.md, or no annotator.
+        """
+        from datetime import UTC, datetime
+
+        from nlp.errors import StoreError
+        from nlp.resources import STANCES, THEMES
+
+        themes = [t for t in THEMES if t in set(themes)]
+        row = self.con.execute("SELECT doc_id, text FROM clauses WHERE clause_id = ?", [clause_id]).fetchone()
+        if row is None:
+            raise StoreError(f"unknown clause id {clause_id!r}")
+        if stance not in STANCES:
+            raise StoreError(f"stance must be one of {', '.join(STANCES)}; got {stance!r}")
+        if not annotator.strip():
+            raise StoreError("an annotation needs the annotator's name")
+        self.con.execute(
+            "INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                clause_id,
+                row[0],
+                row[1],
+                themes,
+                stance,
+                annotator.strip(),
+                datetime.now(UTC).replace(tzinfo=None),
+                source,
+                note,
+            ],
+        )
+
+    def annotations(self, latest: bool = True) -> list[dict[str, object]]:
+        """Annotations, oldest first (``latest``: only the newest per clause)."""
+        sql = "SELECT clause_id, doc_id, text, themes, stance, annotator, created_at, source, note FROM annotations"
+        if latest:
+            sql += " QUALIFY row_number() OVER (PARTITION BY clause_id ORDER BY created_at DESC) = 1"
+        cur = self.con.execute(sql + " ORDER BY created_at")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

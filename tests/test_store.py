@@ -151,3 +151,24 @@ def test_store_reopens_from_disk(tmp_path: Path, corpus: Path) -> None:
         ingest(s, collect([corpus]))
     with Store(path, read_only=True) as s:
         assert s.doc_ids() == ["cao-test"]
+
+
+def test_store_annotations_keep_text_and_latest_wins(store: Store, corpus: Path) -> None:
+    from nlp.errors import StoreError
+    from nlp.gold import from_annotations
+
+    ingest(store, collect([corpus]))
+    cid = store.clauses("cao-test")[0].clause_id
+    store.annotate(cid, ["data"], "neutral", "an")
+    store.annotate(cid, ["training", "bogus"], "commitment", "bo", note="recht op opleiding")
+    latest = store.annotations()
+    assert len(latest) == 1 and latest[0]["annotator"] == "bo" and list(latest[0]["themes"]) == ["training"]
+    assert len(store.annotations(latest=False)) == 2
+    gold = from_annotations(latest, {"cao-test": "cao"})
+    assert gold[0].split == "train" and gold[0].text.startswith("De werknemer") and gold[0].doc_type == "cao"
+    with pytest.raises(StoreError, match="unknown clause id"):
+        store.annotate("cao-test:99", [], "neutral", "an")
+    with pytest.raises(StoreError, match="stance must be one of"):
+        store.annotate(cid, [], "maybe", "an")
+    with pytest.raises(StoreError, match="annotator"):
+        store.annotate(cid, [], "neutral", " ")

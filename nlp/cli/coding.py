@@ -121,9 +121,16 @@ def classify_cmd(input_path: str, model_dir: Path | None, explain: bool, batch_s
 @click.option(
     "--embedder", default=None, help="Embedder name, e.g. use-multilingual-v3 or sentence-transformers:/path."
 )
+@click.option(
+    "--with-reviews",
+    is_flag=True,
+    help="Add labels reviewed in the app (store annotations) as training data.",
+)
 @click.pass_context
 @friendly
-def train_cmd(ctx: click.Context, gold_path: Path | None, out_dir: Path | None, embedder: str | None) -> None:
+def train_cmd(
+    ctx: click.Context, gold_path: Path | None, out_dir: Path | None, embedder: str | None, with_reviews: bool
+) -> None:
     """Train the theme/stance model on the gold data (train + dev; test is held out)."""
     from nlp.embed import DEFAULT_EMBEDDER
     from nlp.gold import load_gold
@@ -133,7 +140,13 @@ def train_cmd(ctx: click.Context, gold_path: Path | None, out_dir: Path | None, 
 
     gold = load_gold(gold_path)
     with Store(ctx.obj["store"]) as store:
-        coder = train(gold, embedder=embedder or DEFAULT_EMBEDDER, store=store)
+        extra = []
+        if with_reviews:
+            from nlp.gold import from_annotations
+
+            doc_types = {str(d["doc_id"]): str(d["doc_type"]) for d in store.documents()}
+            extra = from_annotations(store.annotations(), doc_types)
+        coder = train(gold, extra=extra, embedder=embedder or DEFAULT_EMBEDDER, store=store)
     folder = save(coder, out_dir or DEFAULT_MODEL_DIR)
     info = coder.info["trained_on"]
     click.echo(
