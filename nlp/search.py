@@ -25,8 +25,8 @@ ANN_MIN_ROWS = 500_000  # below this, exact search is fast enough (evaluation/be
 RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 MODES = ("hybrid", "dense", "lexical")
-FUSION = "rrf"  # "rrf" or "weighted" (evaluation/retrieval chooses)
-DENSE_WEIGHT = 0.7
+FUSION = "weighted"  # or "rrf"; chosen on the corpus queries (evaluation/retrieval/TUNING.md)
+DENSE_WEIGHT = 0.8
 
 
 class SearchError(ClauseAtlasError, ValueError):

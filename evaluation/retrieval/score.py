@@ -57,10 +57,12 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def metrics(ranked: Sequence[str], grades: dict[str, int]) -> dict[str, float]:
-    """recall@5 (of grade-2 items), reciprocal rank of the first relevant item, nDCG@10."""
+    """recall@5 (grade-2 items in the top 5 over min(5, their number)), reciprocal rank of the
+    first relevant item, nDCG@10 (graded).
+    """
     top = [grades.get(c, 0) for c in ranked]
     strong = [c for c, g in grades.items() if g >= 2] or list(grades)
-    recall5 = sum(1 for c in ranked[:5] if c in strong) / len(strong)
+    recall5 = sum(1 for c in ranked[:5] if c in strong) / min(5, len(strong))
     rr = next((1 / (i + 1) for i, g in enumerate(top) if g > 0), 0.0)
     dcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(top[:10]))
     ideal = sorted(grades.values(), reverse=True)[:10]
