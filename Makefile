@@ -12,10 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## app: build the store from the bundled corpus (first run) and summarise it
+PORT ?= 8501
+
+## app: build and code the store from the bundled corpus (first run), then serve the app on $(PORT)
 app: $(STAMP)
-	$(BIN)/clause-atlas ingest corpus/
+	$(BIN)/clause-atlas ingest --progress corpus/
 	$(BIN)/clause-atlas stats
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 ## test: lint and run the fast test suite
 test: $(STAMP)

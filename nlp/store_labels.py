@@ -136,3 +136,18 @@ CREATE TABLE IF NOT EXISTS annotations (
         cur = self.con.execute(sql + " ORDER BY created_at")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def prediction(self, clause_id: str) -> Prediction | None:
+        """The stored prediction of one clause, if any."""
+        row = self.con.execute("SELECT data FROM predictions WHERE clause_id = ?", [clause_id]).fetchone()
+        return Prediction.from_dict(json.loads(row[0])) if row else None
+
+    def data_version(self) -> tuple[object, ...]:
+        """Changes whenever documents, predictions or annotations change (a cache key)."""
+        return tuple(
+            self.con.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT max(ingested_at) FROM documents), "
+                "(SELECT count(*) FROM clauses), (SELECT count(*) FROM predictions), "
+                "(SELECT count(*) FROM annotations)"
+            ).fetchone()  # type: ignore[arg-type]
+        )

@@ -1,0 +1,254 @@
+"""What the app's pages show, computed without Streamlit (so it is tested like the rest).
+
+Pages call these functions and only lay out the results.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nlp.coverage import matrix
+from nlp.errors import ClauseAtlasError
+from nlp.resources import STANCES, THEMES
+from nlp.search import ClauseIndex, Filters
+
+DEFAULT_UPLOAD_LIMIT_MB = 25
+THEME_NL = {"participation": "participatie", "data": "data", "training": "opleiding", "wellbeing": "welzijn"}
+STANCE_NL = {
+    "commitment": "verbintenis",
+    "recommendation": "aanbeveling",
+    "concern": "zorg",
+    "opportunity": "kans",
+    "neutral": "neutraal",
+}
+DOC_TYPE_NL = {
+    "policy_brief": "beleidsnota",
+    "covenant": "convenant",
+    "cao": "cao",
+    "union_guide": "vakbondsgids",
+    "report": "rapport",
+    "other": "overig",
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
+
+
+class UploadError(ClauseAtlasError, ValueError):
+    """An uploaded file is refused (type, size, no text, duplicate)."""
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Streamlit's markdown renders literally (no formatting, links or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def overview(index: ClauseIndex) -> dict[str, Any]:
+    """Documents with their clause counts, and counts by type, country and year."""
+    docs: dict[str, dict[str, Any]] = {}
+    for r in index.rows:
+        d = docs.setdefault(
+            r["doc_id"],
+            {k: r[k] for k in ("doc_id", "title", "doc_type", "country", "organisation", "year")}
+            | {"clauses": 0},
+        )
+        d["clauses"] += 1
+    rows = list(docs.values())
+    return {
+        "documents": rows,
+        "by_type": dict(Counter(DOC_TYPE_NL.get(d["doc_type"], d["doc_type"]) for d in rows)),
+        "by_country": dict(Counter(d["country"] or "?" for d in rows)),
+        "by_year": dict(sorted(Counter(str(d["year"] or "?") for d in rows).items())),
+        "clauses": len(index.rows),
+    }
+
+
+def heatmap(index: ClauseIndex) -> dict[str, Any]:
+    """Documents x themes: clause counts and whether a binding commitment is present."""
+    cells = matrix(index)
+    doc_ids = list(dict.fromkeys(c.doc_id for c in cells))
+    by = {(c.doc_id, c.theme): c for c in cells}
+    titles = {r["doc_id"]: r["title"] for r in index.rows}
+    return {
+        "doc_ids": doc_ids,
+        "titles": [titles[d] for d in doc_ids],
+        "themes": list(THEMES),
+        "counts": [[by[(d, t)].clauses for t in THEMES] for d in doc_ids],
+        "binding": [[by[(d, t)].commitments > 0 for t in THEMES] for d in doc_ids],
+        "strongest": [[by[(d, t)].strongest for t in THEMES] for d in doc_ids],
+    }
+
+
+def clause_rows(index: ClauseIndex, positions: Iterable[int]) -> list[dict[str, Any]]:
+    """Display rows for index positions, with Dutch labels and the neighbouring clauses."""
+    out = []
+    for i in positions:
+        r = index.rows[i]
+        same = lambda j, r=r: 0 <= j < len(index.rows) and index.rows[j]["doc_id"] == r["doc_id"]  # noqa: E731
+        out.append(
+            {
+                "clause_id": r["clause_id"],
+                "document": r["title"],
+                "doc_id": r["doc_id"],
+                "doc_type": r["doc_type"],
+                "section": r["section"],
+                "page": r["page"],
+                "text": r["text"],
+                "themes": list(r["themes"]),
+                "stance": r["stance"],
+                "theme_scores": dict(r.get("theme_scores") or {}),
+                "before": index.rows[i - 1]["text"] if same(i - 1) else "",
+                "after": index.rows[i + 1]["text"] if same(i + 1) else "",
+            }
+        )
+    return out
+
+
+def theme_clauses(
+    index: ClauseIndex, theme: str, filters: Filters | None = None, limit: int = 200
+) -> list[dict[str, Any]]:
+    """Clauses coded with ``theme`` that pass the filters, strongest stance and score first."""
+    f = filters or Filters()
+    mask = index.mask(Filters(**{**f.__dict__, "themes": (theme,)}))
+    pos = np.flatnonzero(mask)
+    order = sorted(
+        pos,
+        key=lambda i: (
+            STANCES.index(index.rows[i]["stance"]) if index.rows[i]["stance"] in STANCES else 9,
+            -float((index.rows[i].get("theme_scores") or {}).get(theme, 0.0)),
+        ),
+    )
+    return clause_rows(index, order[:limit])
+
+
+def cell_clauses(index: ClauseIndex, doc_id: str, theme: str) -> list[dict[str, Any]]:
+    """The clauses behind one heatmap cell."""
+    return theme_clauses(index, theme, Filters(doc_ids=(doc_id,)), limit=10_000)
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
+    """CSV in UTF-8 with BOM (Excel opens Dutch characters correctly); lists joined with "; "."""
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]), extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow(
+                {k: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in r.items()}
+            )
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_xlsx(tables: dict[str, Sequence[dict[str, Any]]]) -> bytes:
+    """An XLSX workbook with one sheet per table, a frozen header row and fitted column widths."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)  # type: ignore[arg-type]
+    for name, rows in tables.items():
+        ws = wb.create_sheet(title=name[:31])
+        if not rows:
+            continue
+        header = list(rows[0])
+        ws.append(header)
+        for r in rows:
+            ws.append(
+                [
+                    "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
+                    for v in (r.get(h) for h in header)
+                ]
+            )
+        ws.freeze_panes = "A2"
+        for col, h in enumerate(header, 1):
+            width = max(len(str(h)), *(len(str(r.get(h) or "")) for r in rows[:500]))
+            ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 80)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def review_queue(index: ClauseIndex, reviewed: set[str], n: int = 20) -> list[dict[str, Any]]:
+    """Clauses the model is least sure about (closest theme score to 0.5), not yet reviewed."""
+
+    def doubt(r: dict[str, Any]) -> float:
+        scores = r.get("theme_scores") or {}
+        return min((abs(float(v) - 0.5) for v in scores.values()), default=1.0)
+
+    pos = [i for i, r in enumerate(index.rows) if r["clause_id"] not in reviewed and r.get("theme_scores")]
+    pos.sort(key=lambda i: doubt(index.rows[i]))
+    return clause_rows(index, pos[:n])
+
+
+def add_document(
+    store: Any,
+    filename: str,
+    data: bytes,
+    *,
+    title: str = "",
+    doc_type: str = "other",
+    organisation: str = "",
+    sector: str = "",
+    country: str = "",
+    year: int | None = None,
+    coder: Any = None,
+    limit_mb: float = DEFAULT_UPLOAD_LIMIT_MB,
+) -> str:
+    """Ingest an uploaded file (and code it with ``coder``); returns the new document id.
+
+    Nothing is stored when the file is refused or cannot be read.
+
+    Raises:
+        UploadError: unsupported type, over the size limit, a duplicate, or unreadable.
+    """
+    from nlp import readers
+    from nlp.ingest import Job, ingest
+    from nlp.manifest import doc_id_from_path, make_meta
+
+    suffix = Path(filename).suffix.lower()
+    if suffix not in readers.SUPPORTED_SUFFIXES:
+        raise UploadError(
+            f"{filename}: bestandstype {suffix or '(geen)'} wordt niet ondersteund; kies {', '.join(readers.SUPPORTED_SUFFIXES)}"
+        )
+    if len(data) > limit_mb * 1024 * 1024:
+        raise UploadError(f"{filename}: het bestand is groter dan {limit_mb:g} MB")
+    digest = hashlib.sha256(data).hexdigest()
+    for d in store.documents():
+        if d["content_hash"] == digest:
+            raise UploadError(f"{filename}: dit bestand staat al in de databank als '{d['doc_id']}'")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(filename).name
+        path.write_bytes(data)
+        doc_id = doc_id_from_path(path)
+        if doc_id in store.doc_ids():
+            raise UploadError(
+                f"{filename}: er bestaat al een document met id '{doc_id}'; hernoem het bestand"
+            )
+        meta = make_meta(
+            doc_id,
+            title or path.stem.replace("_", " "),
+            doc_type=doc_type,
+            organisation=organisation,
+            sector=sector,
+            country=country,
+            year=year,
+            source=path.name,
+        )
+        report = ingest(store, [Job(path, meta)], coder=coder)
+    if report.errors:
+        raise UploadError(report.errors[0].replace(str(path), filename))
+    return doc_id
+
+
+def stance_counts(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Number of rows per stance, in label order."""
+    c = Counter(r["stance"] for r in rows)
+    return {s: c.get(s, 0) for s in STANCES}

@@ -1,0 +1,168 @@
+"""Every page of the app with streamlit's AppTest: on the bundled corpus and on an empty store,
+and the main interaction of each page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from nlp.classify import ClauseCoder
+from nlp.coding import code_store
+from nlp.ingest import collect, ingest
+from nlp.modelio import save
+from nlp.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {
+    "overview": "Overzicht van het corpus",
+    "themes": "Thema's",
+    "search": "Vergelijkbare clausules zoeken",
+    "compare": "Documenten vergelijken",
+    "coverage": "Dekking en lacunes",
+    "upload": "Document toevoegen",
+    "review": "Codes nakijken",
+}
+
+
+@pytest.fixture(scope="session")
+def corpus_store(coder: ClauseCoder, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The bundled corpus, segmented and coded with the test model (fake embedder)."""
+    folder = tmp_path_factory.mktemp("app")
+    model = save(coder, folder / "model")
+    with Store(folder / "corpus.duckdb") as s:
+        ingest(s, collect([ROOT / "corpus"]))
+        code_store(s, coder)
+    return folder / "corpus.duckdb", model
+
+
+def app_env(monkeypatch: pytest.MonkeyPatch, store: Path, model: Path) -> None:
+    monkeypatch.setenv("CLAUSE_ATLAS_STORE", str(store))
+    monkeypatch.setenv("CLAUSE_ATLAS_MODEL", str(model))
+    monkeypatch.setenv("CLAUSE_ATLAS_EMBEDDER", "fake")
+    monkeypatch.setenv("CLAUSE_ATLAS_NO_BOOTSTRAP", "1")
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def on_corpus(corpus_store: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    store = tmp_path / "copy.duckdb"
+    store.write_bytes(corpus_store[0].read_bytes())  # each test may write
+    app_env(monkeypatch, store, corpus_store[1])
+    yield store
+    st.cache_resource.clear()
+
+
+def page(name: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "ui" / f"{name}.py"), default_timeout=60)
+    at.run()
+    return at
+
+
+def ok(at: AppTest, heading: str) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == heading
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_app_page_renders_on_the_corpus(on_corpus: Path, name: str) -> None:
+    ok(page(name), PAGES[name])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_app_page_renders_on_an_empty_store(
+    corpus_store: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    app_env(monkeypatch, tmp_path / "empty.duckdb", corpus_store[1])
+    at = page(name)
+    ok(at, PAGES[name])
+    if name not in ("upload",):
+        assert any("leeg" in i.value for i in at.info)
+    st.cache_resource.clear()
+
+
+def test_app_router_runs(on_corpus: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception and at.title[0].value == PAGES["overview"]
+
+
+def test_app_overview_click_through_to_a_cell(on_corpus: Path) -> None:
+    at = page("overview")
+    at.selectbox(key="ov-doc").set_value("wor")
+    at.selectbox(key="ov-theme").set_value("participation").run()
+    assert not at.exception
+    counts = [
+        int(m.value.split()[0])
+        for m in at.markdown
+        if m.value.endswith(" clausules") and m.value.split()[0].isdigit()
+    ]
+    assert counts and counts[0] > 0, "the WOR has participation clauses behind its cell"
+
+
+def test_app_themes_filter(on_corpus: Path) -> None:
+    at = page("themes")
+    at.radio(key="th-theme").set_value("data")
+    at.multiselect(key="th-type").set_value(["cao"]).run()
+    assert not at.exception
+    assert any("over data" in m.value for m in at.markdown)
+
+
+def test_app_search_and_export(on_corpus: Path) -> None:
+    at = page("search")
+    at.text_input(key="q").input(
+        "de werkgever informeert de ondernemingsraad vooraf over nieuwe monitoringsystemen"
+    ).run()
+    assert not at.exception
+    assert at.get("download_button"), "results can be exported"
+    more = [b for b in at.button if b.label == "Meer zoals deze"]
+    assert more, "each result offers 'more like this'"
+    more[0].click().run()
+    assert not at.exception and any("Meer zoals clausule" in i.value for i in at.info)
+
+
+def test_app_compare_two_documents(on_corpus: Path) -> None:
+    at = page("compare")
+    at.selectbox(key="cmp-a").set_value("hulog-werkgevers")
+    at.selectbox(key="cmp-b").set_value("kdm-werknemersbetrokkenheid").run()
+    assert not at.exception and "vergelijkbare paren" in at.subheader[0].value
+
+
+def test_app_upload_then_visible_in_coverage(on_corpus: Path) -> None:
+    at = page("upload")
+    text = (
+        b"Artikel 1 Camera's\n\n1. De werkgever informeert de ondernemingsraad vooraf over camerabewaking.\n"
+    )
+    at.file_uploader(key="up-file").set_value(("nieuwe_cao.txt", text, "text/plain"))
+    at.text_input(key="up-title").input("Nieuwe cao")
+    at.selectbox(key="up-type").set_value("cao")
+    at.button[0].click().run()
+    assert not at.exception and at.success, [e.value for e in at.error]
+    cov = page("coverage")
+    assert any("Nieuwe cao" in str(df.value) for df in cov.dataframe)
+    # the same file again is refused with a clear message, nothing stored twice
+    at = page("upload")
+    at.file_uploader(key="up-file").set_value(("nieuwe_cao.txt", text, "text/plain"))
+    at.button[0].click().run()
+    assert any("staat al in de databank" in e.value for e in at.error)
+
+
+def test_app_upload_refuses_wrong_type(on_corpus: Path) -> None:
+    at = page("upload")
+    at.file_uploader(key="up-file").set_value(("x.txt", b"", "text/plain"))
+    at.button[0].click().run()
+    assert at.error and not at.success
+
+
+def test_app_review_stores_a_correction(on_corpus: Path) -> None:
+    at = page("review")
+    at.text_input(key="rv-name").input("Tester")
+    first = at.multiselect[0]
+    first.set_value(["training"])
+    at.button[0].click().run()
+    from ui import state
+
+    ann = state.store().annotations()  # the app's own connection (DuckDB allows one per file here)
+    assert len(ann) == 1 and list(ann[0]["themes"]) == ["training"] and ann[0]["annotator"] == "Tester"

@@ -1,0 +1,1 @@
+"""Streamlit pages (layout only) and the resources they share."""

@@ -1,0 +1,81 @@
+"""Compare: two documents (or one against the corpus), profiles and aligned clauses."""
+
+import plotly.express as px
+import streamlit as st
+
+from nlp.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
+from nlp.resources import STANCES
+from nlp.views import STANCE_NL, THEME_NL, clause_rows
+from ui import state, widgets
+
+CORPUS = "(de rest van het corpus)"
+
+st.title("Documenten vergelijken")
+index = state.index()
+if not widgets.empty_store_notice(index):
+    titles = {r["doc_id"]: r["title"] for r in index.rows}
+    c1, c2 = st.columns(2)
+    a = c1.selectbox("Document A", list(titles), format_func=lambda d: titles[d][:80], key="cmp-a")
+    b = c2.selectbox(
+        "Document B",
+        [CORPUS, *[d for d in titles if d != a]],
+        format_func=lambda d: titles.get(d, d)[:80],
+        key="cmp-b",
+    )
+    threshold = st.slider(
+        "Drempel voor vergelijkbare clausules (cosinus)", 0.3, 0.9, ALIGN_THRESHOLD, 0.05, key="cmp-t"
+    )
+    doc_b = None if b == CORPUS else b
+    profiles = [profile(index, a)] + ([profile(index, doc_b)] if doc_b else [])
+    cols = st.columns(len(profiles))
+    for col, p in zip(cols, profiles, strict=True):
+        data = [
+            {"thema": THEME_NL.get(t, "geen thema"), "houding": STANCE_NL[s], "clausules": n}
+            for t, row in p.counts.items()
+            for s, n in row.items()
+            if n
+        ]
+        col.markdown(f"**{widgets.escape_markdown(p.title[:80])}** ({p.n_clauses} clausules)")
+        if data:
+            fig = px.bar(
+                data,
+                x="clausules",
+                y="thema",
+                color="houding",
+                orientation="h",
+                category_orders={"houding": [STANCE_NL[s] for s in STANCES]},
+                height=300,
+            )
+            col.plotly_chart(fig, width="stretch", key=f"prof-{p.doc_id}")
+        col.caption(
+            "Aandeel bindende verbintenissen: "
+            + ", ".join(f"{THEME_NL[t]} {v:.0%}" for t, v in p.binding_share.items())
+        )
+    result = align(index, a, doc_b, threshold=threshold)
+    st.subheader(
+        f"{len(result.pairs)} vergelijkbare paren, {len(result.only_a)} alleen in A, {len(result.only_b)} alleen in B"
+    )
+    groups = result.by_theme(index)
+    for t, g in groups.items():
+        if not any(g.values()):
+            continue
+        with st.expander(
+            f"{THEME_NL.get(t, 'geen thema') if t != NO_THEME else 'geen thema'}: {len(g['pairs'])} paren, {len(g['only_a'])} alleen in A, {len(g['only_b'])} alleen in B"
+        ):
+            for p in g["pairs"][:20]:
+                ra, rb = clause_rows(index, [index.position[p.a], index.position[p.b]])
+                c1, c2 = st.columns(2)
+                with c1:
+                    widgets.clause_card(ra, key=f"pa-{t}-{p.a}", explain=False)
+                with c2:
+                    widgets.clause_card(rb, key=f"pb-{t}-{p.b}", explain=False)
+                st.caption(f"gelijkenis {p.similarity:.2f}")
+            c1, c2 = st.columns(2)
+            with c1:
+                st.markdown("**Alleen in A**")
+                for r in clause_rows(index, [index.position[c] for c in g["only_a"][:15]]):
+                    widgets.clause_card(r, key=f"oa-{t}-{r['clause_id']}", explain=False)
+            with c2:
+                st.markdown("**Alleen in B**")
+                for r in clause_rows(index, [index.position[c] for c in g["only_b"][:15]]):
+                    widgets.clause_card(r, key=f"ob-{t}-{r['clause_id']}", explain=False)

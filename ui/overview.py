@@ -1,0 +1,55 @@
+"""Overview: the corpus at a glance and the coverage heatmap with click-through."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from nlp.views import THEME_NL, cell_clauses, heatmap, overview
+from ui import state, widgets
+
+st.title("Overzicht van het corpus")
+index = state.index()
+if not widgets.empty_store_notice(index):
+    ov = overview(index)
+    cols = st.columns(3)
+    cols[0].metric("Documenten", len(ov["documents"]))
+    cols[1].metric("Clausules", f"{ov['clauses']:,}".replace(",", "."))
+    cols[2].metric("Landen", len(ov["by_country"]))
+    c1, c2, c3 = st.columns(3)
+    c1.bar_chart(ov["by_type"], horizontal=True, x_label="documenten")
+    c2.bar_chart(ov["by_country"], x_label="land")
+    c3.bar_chart(ov["by_year"], x_label="jaar")
+
+    st.subheader("Welk document zegt wat over welk thema?")
+    st.caption("Kleur: aantal clausules met het thema. ● = er staat minstens één bindende verbintenis in.")
+    hm = heatmap(index)
+    labels = [
+        [f"{n}{' ●' if b else ''}" for n, b in zip(row, brow, strict=True)]
+        for row, brow in zip(hm["counts"], hm["binding"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=hm["counts"],
+            x=[THEME_NL[t] for t in hm["themes"]],
+            y=[t[:55] for t in hm["titles"]],
+            text=labels,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            hovertemplate="%{y}<br>%{x}: %{z} clausules<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=max(400, 24 * len(hm["doc_ids"])),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"autorange": "reversed"},
+    )
+    st.plotly_chart(fig, width="stretch")
+
+    st.subheader("Clausules achter een cel")
+    titles = dict(zip(hm["doc_ids"], hm["titles"], strict=True))
+    c1, c2 = st.columns([3, 1])
+    doc = c1.selectbox("Document", hm["doc_ids"], format_func=lambda d: titles[d][:90], key="ov-doc")
+    theme = c2.selectbox("Thema", hm["themes"], format_func=THEME_NL.get, key="ov-theme")
+    rows = cell_clauses(index, doc, theme)
+    st.write(f"{len(rows)} clausules")
+    for r in rows[:50]:
+        widgets.clause_card(r, key=f"ov-{r['clause_id']}", explain=False)

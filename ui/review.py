@@ -1,0 +1,65 @@
+"""Review: go through the least certain clauses first; accept or correct themes and stance."""
+
+import streamlit as st
+
+from nlp.resources import STANCES, THEMES
+from nlp.views import STANCE_NL, THEME_NL, review_queue, to_csv
+from ui import state, widgets
+
+st.title("Codes nakijken")
+index = state.index()
+if not widgets.empty_store_notice(index):
+    annotator = st.text_input("Jouw naam (wordt bij elke correctie bewaard)", key="rv-name")
+    with state.LOCK:
+        done = state.store().annotations()
+    reviewed = {str(a["clause_id"]) for a in done}
+    queue = review_queue(index, reviewed, n=10)
+    st.write(
+        f"{len(reviewed)} clausules nagekeken. Hieronder de clausules waarover het model het minst zeker is."
+    )
+    if not queue:
+        st.success("Niets meer na te kijken.")
+    for r in queue:
+        widgets.clause_card(r, key=f"rv-{r['clause_id']}")
+        with st.form(f"rv-form-{r['clause_id']}"):
+            c1, c2 = st.columns([2, 1])
+            themes = c1.multiselect(
+                "Thema's", THEMES, default=r["themes"], format_func=THEME_NL.get, key=f"rv-t-{r['clause_id']}"
+            )
+            stance = c2.selectbox(
+                "Houding",
+                STANCES,
+                index=STANCES.index(r["stance"]) if r["stance"] in STANCES else 4,
+                format_func=STANCE_NL.get,
+                key=f"rv-s-{r['clause_id']}",
+            )
+            if st.form_submit_button("Bewaren"):
+                if not annotator.strip():
+                    st.error("Vul eerst je naam in.")
+                else:
+                    with state.LOCK:
+                        state.store().annotate(r["clause_id"], themes, stance, annotator)
+                    st.rerun()
+    if done:
+        st.subheader("Nagekeken clausules")
+        rows = [
+            {
+                "clause_id": a["clause_id"],
+                "doc_id": a["doc_id"],
+                "text": a["text"],
+                "themes": list(a["themes"]),
+                "stance": a["stance"],
+                "annotator": a["annotator"],
+                "created_at": str(a["created_at"]),
+                "source": a["source"],
+            }
+            for a in done
+        ]
+        st.dataframe(rows, width="stretch", hide_index=True)
+        st.download_button(
+            "Exporteer als golddata (CSV)",
+            to_csv(rows),
+            file_name="clause-atlas-nagekeken.csv",
+            mime="text/csv",
+        )
+        st.caption("Met 'clause-atlas train --with-reviews' neemt het model deze correcties mee.")

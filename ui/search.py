@@ -1,0 +1,46 @@
+"""Search: comparable clauses for a text or a stored clause, with filters and CSV export."""
+
+import streamlit as st
+
+from nlp.errors import ClauseAtlasError
+from nlp.views import clause_rows, to_csv
+from ui import state, widgets
+
+st.title("Vergelijkbare clausules zoeken")
+index = state.index()
+if not widgets.empty_store_notice(index):
+    like = st.session_state.get("like")
+    query = st.text_input(
+        "Zoek op tekst",
+        placeholder="bv. de werkgever informeert de ondernemingsraad vooraf over nieuwe monitoringsystemen",
+        key="q",
+    )
+    if like:
+        st.info(f"Meer zoals clausule {like}")
+        if st.button("Terug naar zoeken op tekst"):
+            st.session_state.pop("like")
+            st.rerun()
+    with st.expander("Filters"):
+        filters = widgets.filters(index, "se")
+    k = st.slider("Aantal resultaten", 5, 50, 10, key="se-k")
+    if query.strip() or like:
+        try:
+            hits = index.search(query if not like else None, like=like, k=k, filters=filters)
+        except ClauseAtlasError as exc:
+            st.error(str(exc))
+            hits = []
+        rows = clause_rows(index, [index.position[h.clause_id] for h in hits])
+        for r, h in zip(rows, hits, strict=True):
+            r["score"] = h.score
+        if rows:
+            st.download_button(
+                "Exporteer als CSV",
+                to_csv(rows),
+                file_name="clause-atlas-zoekresultaten.csv",
+                mime="text/csv",
+            )
+        for r in rows:
+            widgets.clause_card(r, key=f"se-{r['clause_id']}")
+            if st.button("Meer zoals deze", key=f"like-{r['clause_id']}"):
+                st.session_state["like"] = r["clause_id"]
+                st.rerun()

@@ -1,0 +1,105 @@
+"""Small layout helpers shared by the pages (no logic beyond formatting)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from nlp.records import DOC_TYPES
+from nlp.resources import STANCES, THEMES
+from nlp.search import ClauseIndex, Filters
+from nlp.views import DOC_TYPE_NL, STANCE_NL, THEME_NL, escape_markdown
+from ui import state
+
+STANCE_COLOUR = {
+    "commitment": "green",
+    "recommendation": "blue",
+    "concern": "red",
+    "opportunity": "violet",
+    "neutral": "gray",
+}
+
+
+def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
+    """Filter widgets (theme, stance, type, country, organisation, year, document)."""
+    docs = {r["doc_id"]: r for r in index.rows}
+    cols = st.columns(3)
+    th = cols[0].multiselect("Thema", THEMES, format_func=THEME_NL.get, key=f"{key}-theme") if themes else []
+    stc = cols[1].multiselect("Houding", STANCES, format_func=STANCE_NL.get, key=f"{key}-stance")
+    dt = cols[2].multiselect("Documenttype", DOC_TYPES, format_func=DOC_TYPE_NL.get, key=f"{key}-type")
+    cols = st.columns(4)
+    cty = cols[0].multiselect(
+        "Land", sorted({r["country"] for r in docs.values() if r["country"]}), key=f"{key}-country"
+    )
+    org = cols[1].multiselect(
+        "Organisatie",
+        sorted({r["organisation"] for r in docs.values() if r["organisation"]}),
+        key=f"{key}-org",
+    )
+    yr = cols[2].multiselect(
+        "Jaar", sorted({r["year"] for r in docs.values() if r["year"]}), key=f"{key}-year"
+    )
+    ids = cols[3].multiselect(
+        "Document", sorted(docs), format_func=lambda d: docs[d]["title"][:60], key=f"{key}-doc"
+    )
+    return Filters(tuple(th), tuple(stc), tuple(dt), tuple(cty), tuple(org), tuple(yr), tuple(ids))
+
+
+def badge(stance: str) -> str:
+    """A coloured stance badge (markdown)."""
+    return f":{STANCE_COLOUR.get(stance, 'gray')}-badge[{STANCE_NL.get(stance, stance or 'niet gecodeerd')}]"
+
+
+def clause_card(row: dict[str, Any], *, key: str, explain: bool = True) -> None:
+    """One clause with its source, codes, explanation and context; the text is escaped."""
+    with st.container(border=True):
+        where = " · ".join(
+            x
+            for x in (
+                row["document"],
+                row.get("section") or "",
+                f"p. {row['page']}" if row.get("page") else "",
+            )
+            if x
+        )
+        themes = ", ".join(THEME_NL.get(t, t) for t in row["themes"]) or "geen thema"
+        st.markdown(f"{badge(row['stance'])} **{escape_markdown(themes)}** — {escape_markdown(where)}")
+        st.markdown(escape_markdown(row["text"]))
+        scores = row.get("theme_scores") or {}
+        if scores:
+            st.caption(
+                " · ".join(f"{THEME_NL[t]} {scores.get(t, 0):.2f}" for t in THEMES)
+                + f" · id {row['clause_id']}"
+            )
+        if explain:
+            with st.expander("Waarom deze codes? En de context"):
+                with state.LOCK:
+                    pred = state.store().prediction(row["clause_id"])
+                if pred is not None:
+                    cues = [
+                        f"{THEME_NL.get(t, t)}: {', '.join(c)}"
+                        for t, c in pred.explanation.theme_cues.items()
+                        if c
+                    ]
+                    if pred.explanation.stance_cues:
+                        cues.append(f"houding: {', '.join(pred.explanation.stance_cues)}")
+                    st.markdown("**Signaalwoorden:** " + escape_markdown("; ".join(cues) or "geen"))
+                    st.markdown("**Meest gelijkende gecodeerde voorbeelden:**")
+                    for n in pred.explanation.neighbours:
+                        lab = ", ".join(THEME_NL.get(t, t) for t in n.themes) or "geen thema"
+                        st.markdown(
+                            f"- {escape_markdown(n.text[:200])} ({escape_markdown(lab)}; {STANCE_NL.get(n.stance, n.stance)}; {n.similarity:.2f})"
+                        )
+                if row.get("before"):
+                    st.caption("Ervoor: " + escape_markdown(row["before"][:300]))
+                if row.get("after"):
+                    st.caption("Erna: " + escape_markdown(row["after"][:300]))
+
+
+def empty_store_notice(index: ClauseIndex) -> bool:
+    """Show a notice and return True when there is nothing to show yet."""
+    if len(index):
+        return False
+    st.info("De databank is nog leeg. Voeg een document toe via 'Document toevoegen'.")
+    return True
