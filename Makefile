@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test test-all lint eval gold model report bench clean-store
+.PHONY: app test test-all test-browser lint eval gold model report bench clean-store
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ app: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check nlp tests evaluation
 	$(BIN)/pytest -q
+
+## test-browser: the app in headless chromium (screenshots to evaluation/screenshots/)
+test-browser: $(STAMP)
+	$(BIN)/pytest -q -m browser
 
 ## test-all: also the slow tests
 test-all: $(STAMP)
