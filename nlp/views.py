@@ -252,3 +252,21 @@ def stance_counts(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Number of rows per stance, in label order."""
     c = Counter(r["stance"] for r in rows)
     return {s: c.get(s, 0) for s in STANCES}
+
+
+def documents_without(index: ClauseIndex, theme: str, stance: str = "commitment") -> list[dict[str, Any]]:
+    """Documents with no clause of ``stance`` on ``theme``, with what they do say about it."""
+    out = []
+    for c in matrix(index):
+        if c.theme == theme and not (c.commitments if stance == "commitment" else c.recommendations):
+            doc = next(r for r in index.rows if r["doc_id"] == c.doc_id)
+            out.append(
+                {
+                    "document": doc["title"],
+                    "doc_id": c.doc_id,
+                    "doc_type": DOC_TYPE_NL.get(doc["doc_type"], doc["doc_type"]),
+                    "clauses on the theme": c.clauses,
+                    "strongest stance": STANCE_NL.get(c.strongest, "—"),
+                }
+            )
+    return out

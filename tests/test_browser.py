@@ -180,7 +180,9 @@ def test_browser_every_page_renders_without_errors(app_url: str) -> None:
     try:
         timings = {"first start": round(browser.open(app_url, PAGES[""], timeout=300), 2)}
         for path, heading in PAGES.items():  # first visit of every page: caches fill
-            timings[f"first visit {path or 'overview'}"] = round(browser.open(f"{app_url}/{path}", heading), 2)
+            timings[f"first visit {path or 'overview'}"] = round(
+                browser.open(f"{app_url}/{path}", heading), 2
+            )
         for path, heading in PAGES.items():
             seconds = browser.open(f"{app_url}/{path}", heading)
             time.sleep(1.0)  # let charts finish drawing before the screenshot

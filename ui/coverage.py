@@ -3,7 +3,8 @@
 import streamlit as st
 
 from nlp.coverage import gaps, matrix, peer_gaps
-from nlp.views import STANCE_NL, THEME_NL, clause_rows, to_csv, to_xlsx
+from nlp.resources import THEMES
+from nlp.views import STANCE_NL, THEME_NL, clause_rows, documents_without, to_csv, to_xlsx
 from ui import state, widgets
 
 KIND_NL = {
@@ -57,6 +58,13 @@ if not widgets.empty_store_notice(index):
         file_name="clause-atlas-dekking.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    st.subheader("Welke documenten hebben geen bindende verbintenis over een thema?")
+    theme = st.selectbox(
+        "Thema", THEMES, index=THEMES.index("training"), format_func=THEME_NL.get, key="cov-theme"
+    )
+    missing = documents_without(index, theme)
+    st.write(f"{len(missing)} van {len(titles)} documenten hebben geen verbintenis over {THEME_NL[theme]}.")
+    st.dataframe(missing, width="stretch", hide_index=True)
     st.subheader("Lacunes per document")
     doc = st.selectbox(
         "Document", ["(alle)", *titles], format_func=lambda d: titles.get(d, d)[:90], key="cov-doc"

@@ -1,0 +1,113 @@
+"""What the app pages show, tested without Streamlit."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from test_search import fixture_index
+
+from nlp.store import Store
+from nlp.views import (
+    UploadError,
+    add_document,
+    documents_without,
+    escape_markdown,
+    heatmap,
+    overview,
+    review_queue,
+    theme_clauses,
+    to_csv,
+    to_xlsx,
+)
+
+
+@pytest.fixture(scope="module")
+def index():  # type: ignore[no-untyped-def]
+    return fixture_index()
+
+
+def test_views_escape_markdown_renders_literally() -> None:
+    raw = "**vet** <b>html</b> [link](http://x) # kop - 1. item_met_underscores"
+    out = escape_markdown(raw)
+    for token in (
+        "\\*\\*vet\\*\\*",
+        "\\<b\\>",
+        "\\[link\\]\\(http://x\\)",
+        "\\# kop",
+        "item\\_met\\_underscores",
+    ):
+        assert token in out
+
+
+def test_views_overview_and_heatmap(index) -> None:  # type: ignore[no-untyped-def]
+    ov = overview(index)
+    assert len(ov["documents"]) == 3 and ov["clauses"] == 8 and ov["by_type"] == {"cao": 2, "vakbondsgids": 1}
+    hm = heatmap(index)
+    a = hm["doc_ids"].index("cao-a")
+    assert hm["counts"][a] == [1, 1, 1, 0] and hm["binding"][a] == [True, True, True, False]
+
+
+def test_views_theme_clauses_order_and_context(index) -> None:  # type: ignore[no-untyped-def]
+    rows = theme_clauses(index, "training")
+    assert [r["stance"] for r in rows] == ["commitment", "commitment", "concern"]
+    assert rows[0]["after"] and "theme_scores" in rows[0]
+
+
+def test_views_documents_without_commitment(index) -> None:  # type: ignore[no-untyped-def]
+    assert [d["doc_id"] for d in documents_without(index, "training")] == ["gids-c"]
+    assert {d["doc_id"] for d in documents_without(index, "wellbeing")} == {"cao-a", "gids-c"}
+
+
+def test_views_csv_has_bom_and_joins_lists() -> None:
+    data = to_csv([{"text": "Werknemers krijgen opleiding", "themes": ["training", "data"]}])
+    assert data.startswith(b"\xef\xbb\xbf") and b"training; data" in data
+
+
+def test_views_xlsx_reads_back_with_dutch_characters() -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(
+        io.BytesIO(to_xlsx({"Matrix": [{"document": "Één cao — ‘werkbaar’ werk", "n": 3}], "Leeg": []}))
+    )
+    ws = wb["Matrix"]
+    assert (
+        ws["A2"].value == "Één cao — ‘werkbaar’ werk" and ws.freeze_panes == "A2" and "Leeg" in wb.sheetnames
+    )
+
+
+def test_views_review_queue_prefers_doubt(index) -> None:  # type: ignore[no-untyped-def]
+    for r in index.rows:
+        r["theme_scores"] = {"training": 0.9}
+    index.rows[2]["theme_scores"] = {"training": 0.52}
+    assert review_queue(index, set(), n=1)[0]["clause_id"] == index.rows[2]["clause_id"]
+    assert index.rows[2]["clause_id"] not in [
+        r["clause_id"] for r in review_queue(index, {index.rows[2]["clause_id"]})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kwargs", "message"),
+    [
+        ("nota.exe", b"MZ", {}, "wordt niet ondersteund"),
+        ("nota.txt", b"x" * 2048, {"limit_mb": 0.001}, "groter dan"),
+        ("leeg.txt", b"", {}, "empty"),
+        ("beeld.pdf", b"%PDF-1.4 broken", {}, "PDF"),
+    ],
+)
+def test_views_upload_refusals_store_nothing(
+    store: Store, name: str, data: bytes, kwargs: dict, message: str
+) -> None:  # type: ignore[type-arg]
+    with pytest.raises(UploadError, match=message):
+        add_document(store, name, data, **kwargs)
+    assert store.doc_ids() == []
+
+
+def test_views_upload_then_duplicate(store: Store) -> None:
+    data = b"Artikel 1\n\n1. De werkgever informeert de ondernemingsraad vooraf.\n"
+    doc_id = add_document(store, "nieuw.txt", data, title="Nieuw", doc_type="cao", year=2026)
+    assert doc_id == "nieuw" and store.document("nieuw")["title"] == "Nieuw"
+    with pytest.raises(UploadError, match="staat al in de databank als 'nieuw'"):
+        add_document(store, "kopie.txt", data)
+    with pytest.raises(UploadError, match="er bestaat al een document met id 'nieuw'"):
+        add_document(store, "nieuw.txt", data + b"\nNog een zin over scholing.\n")
