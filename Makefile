@@ -22,7 +22,7 @@ app: $(STAMP)
 
 ## test: lint and run the fast test suite
 test: $(STAMP)
-	$(BIN)/ruff check nlp tests evaluation
+	$(BIN)/ruff check nlp tests evaluation ui app.py
 	$(BIN)/pytest -q
 
 ## test-browser: the app in headless chromium (screenshots to evaluation/screenshots/)
