@@ -24,10 +24,10 @@ STANCE_COLOUR = {
 def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
     """Filter widgets (theme, stance, type, country, organisation, year, document)."""
     docs = {r["doc_id"]: r for r in index.rows}
-    cols = st.columns(3)
+    cols = st.columns(3 if themes else 2)
     th = cols[0].multiselect("Thema", THEMES, format_func=THEME_NL.get, key=f"{key}-theme") if themes else []
-    stc = cols[1].multiselect("Houding", STANCES, format_func=STANCE_NL.get, key=f"{key}-stance")
-    dt = cols[2].multiselect("Documenttype", DOC_TYPES, format_func=DOC_TYPE_NL.get, key=f"{key}-type")
+    stc = cols[-2].multiselect("Houding", STANCES, format_func=STANCE_NL.get, key=f"{key}-stance")
+    dt = cols[-1].multiselect("Documenttype", DOC_TYPES, format_func=DOC_TYPE_NL.get, key=f"{key}-type")
     cols = st.columns(4)
     cty = cols[0].multiselect(
         "Land", sorted({r["country"] for r in docs.values() if r["country"]}), key=f"{key}-country"
