@@ -1,4 +1,8 @@
-"""Clause Atlas web app: the router. Pages live in ``ui/`` and hold layout only."""
+"""Clause Atlas web app: the router. Pages live in ``ui/page_*.py`` and hold layout only.
+
+Page files carry a prefix so that no page shadows an importable module (numba imports a module
+named ``coverage``; a page called ``coverage.py`` next to it deadlocked the app).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from ui import state
 st.set_page_config(page_title="Clause Atlas", page_icon=":material/explore:", layout="wide")
 state.ensure_corpus()
 pages = [
-    st.Page("ui/overview.py", title="Overzicht", icon=":material/map:", default=True),
-    st.Page("ui/themes.py", title="Thema's", icon=":material/label:"),
-    st.Page("ui/search.py", title="Zoeken", icon=":material/search:"),
-    st.Page("ui/compare.py", title="Vergelijken", icon=":material/compare:"),
-    st.Page("ui/coverage.py", title="Dekking en lacunes", icon=":material/grid_on:"),
-    st.Page("ui/upload.py", title="Document toevoegen", icon=":material/upload_file:"),
-    st.Page("ui/review.py", title="Nakijken", icon=":material/fact_check:"),
+    st.Page("ui/page_overview.py", title="Overzicht", icon=":material/map:", default=True),
+    st.Page("ui/page_themes.py", title="Thema's", icon=":material/label:", url_path="themes"),
+    st.Page("ui/page_search.py", title="Zoeken", icon=":material/search:", url_path="search"),
+    st.Page("ui/page_compare.py", title="Vergelijken", icon=":material/compare:", url_path="compare"),
+    st.Page("ui/page_coverage.py", title="Dekking en lacunes", icon=":material/grid_on:", url_path="coverage"),
+    st.Page("ui/page_topics.py", title="Onderwerpen", icon=":material/bubble_chart:", url_path="topics"),
+    st.Page("ui/page_upload.py", title="Document toevoegen", icon=":material/upload_file:", url_path="upload"),
+    st.Page("ui/page_review.py", title="Nakijken", icon=":material/fact_check:", url_path="review"),
 ]
 st.navigation(pages).run()

@@ -24,6 +24,7 @@ PAGES = {
     "coverage": "Dekking en lacunes",
     "upload": "Document toevoegen",
     "review": "Codes nakijken",
+    "topics": "Onderwerpen",
 }
 
 
@@ -56,7 +57,7 @@ def on_corpus(corpus_store: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, 
 
 
 def page(name: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "ui" / f"{name}.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "ui" / f"page_{name}.py"), default_timeout=60)
     at.run()
     return at
 
@@ -194,3 +195,13 @@ def test_app_themes_show_clause_text_escaped(on_corpus: Path) -> None:
             assert "\\*\\*moet\\*\\*" in shown[0] and "\\<b\\>" in shown[0]
             return
     pytest.skip("the test model gave this clause no theme")
+
+
+def test_app_topics_drill_down(on_corpus: Path) -> None:
+    at = page("topics")
+    if any("nog geen onderwerpsmodel" in i.value for i in at.info):
+        pytest.skip("no topic model saved (run 'clause-atlas topics fit')")
+    box = at.selectbox(key="tp-topic")
+    box.set_value(box.options[1]).run()
+    assert not at.exception and at.dataframe
+    assert any("Thema's in dit onderwerp" in c.value for c in at.caption)

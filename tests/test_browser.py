@@ -32,6 +32,7 @@ PAGES = {
     "coverage": "Dekking en lacunes",
     "upload": "Document toevoegen",
     "review": "Codes nakijken",
+    "topics": "Onderwerpen",
 }
 CHROME_FLAGS = [
     "--headless=new",

@@ -4,7 +4,7 @@ Commands live in one module per area (``corpus``, ``coding``); importing them re
 on the :func:`~nlp.cli.app.main` group.
 """
 
-from nlp.cli import coding, corpus, explore  # noqa: F401  (registers commands)
+from nlp.cli import coding, corpus, explore, topics  # noqa: F401  (registers commands)
 from nlp.cli.app import main
 
 __all__ = ["main"]

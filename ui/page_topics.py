@@ -1,0 +1,67 @@
+"""Topics: what the corpus talks about beyond the four themes (BERTopic, fitted offline)."""
+
+import plotly.express as px
+import streamlit as st
+
+from nlp.views import DOC_TYPE_NL, THEME_NL, load_topic_assignments, topic_clauses, topic_table
+from ui import state, widgets
+
+st.title("Onderwerpen")
+index = state.index()
+saved = load_topic_assignments()
+if not widgets.empty_store_notice(index):
+    if saved is None:
+        st.info(
+            "Er is nog geen onderwerpsmodel. Maak het met 'clause-atlas topics fit' (ongeveer een minuut)."
+        )
+    else:
+        table = topic_table(index, saved)
+        info = saved["info"]
+        st.write(
+            f"{len(table)} onderwerpen over {len(saved['topics']):,} clausules; "
+            f"{info['outlier_share']:.0%} blijft zonder onderwerp (voor reductie {info['outlier_share_before']:.0%})."
+        )
+        st.subheader("Kaart van de onderwerpen")
+        fig = px.scatter(
+            table,
+            x="x",
+            y="y",
+            size="size",
+            hover_name="label",
+            hover_data={"x": False, "y": False, "size": True},
+            height=420,
+        )
+        fig.update_layout(xaxis_visible=False, yaxis_visible=False, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+        st.plotly_chart(fig, width="stretch")
+        st.subheader("Onderwerpen, trefwoorden en thema's")
+        st.dataframe(
+            [{k: v for k, v in r.items() if k not in ("x", "y")} for r in table],
+            width="stretch",
+            hide_index=True,
+        )
+        per_type = info.get("per_doc_type") or []
+        if per_type:
+            st.subheader("Onderwerpen per documenttype")
+            top = {r["topic"] for r in sorted(table, key=lambda r: -r["size"])[:12]}
+            data = [
+                {
+                    "onderwerp": f"{r['topic']}: {r['words'][:40]}",
+                    "documenttype": DOC_TYPE_NL.get(r["class"], r["class"]),
+                    "clausules": r["frequency"],
+                }
+                for r in per_type
+                if r["topic"] in top
+            ]
+            st.plotly_chart(
+                px.bar(data, x="clausules", y="onderwerp", color="documenttype", orientation="h", height=480),
+                width="stretch",
+            )
+        st.subheader("Clausules van een onderwerp")
+        by_label = {f"{r['topic']}: {r['label']} ({r['size']})": r for r in table}
+        chosen = by_label[st.selectbox("Onderwerp", list(by_label), key="tp-topic")]
+        topic = chosen["topic"]
+        st.caption(
+            "Thema's in dit onderwerp: " + ", ".join(f"{THEME_NL[t]} {chosen[THEME_NL[t]]}" for t in THEME_NL)
+        )
+        for r in topic_clauses(index, saved, topic, limit=30):
+            widgets.clause_card(r, key=f"tp-{r['clause_id']}", explain=False)
