@@ -205,3 +205,5 @@ def test_app_topics_drill_down(on_corpus: Path) -> None:
     box.set_value(box.options[1]).run()
     assert not at.exception and at.dataframe
     assert any("Thema's in dit onderwerp" in c.value for c in at.caption)
+    at.radio(key="tp-by").set_value("organisatie").run()
+    assert not at.exception

@@ -39,21 +39,23 @@ if not widgets.empty_store_notice(index):
             width="stretch",
             hide_index=True,
         )
-        per_type = info.get("per_doc_type") or []
-        if per_type:
-            st.subheader("Onderwerpen per documenttype")
+        views = {"documenttype": "per_doc_type", "organisatie": "per_organisation", "jaar": "per_year"}
+        st.subheader("Onderwerpen per documenttype, organisatie of jaar")
+        by = st.radio("Uitsplitsen naar", list(views), horizontal=True, key="tp-by")
+        per_class = info.get(views[by]) or []
+        if per_class:
             top = {r["topic"] for r in sorted(table, key=lambda r: -r["size"])[:12]}
             data = [
                 {
                     "onderwerp": f"{r['topic']}: {r['words'][:40]}",
-                    "documenttype": DOC_TYPE_NL.get(r["class"], r["class"]),
+                    by: DOC_TYPE_NL.get(r["class"], r["class"])[:40],
                     "clausules": r["frequency"],
                 }
-                for r in per_type
+                for r in per_class
                 if r["topic"] in top
             ]
             st.plotly_chart(
-                px.bar(data, x="clausules", y="onderwerp", color="documenttype", orientation="h", height=480),
+                px.bar(data, x="clausules", y="onderwerp", color=by, orientation="h", height=480),
                 width="stretch",
             )
         st.subheader("Clausules van een onderwerp")

@@ -48,7 +48,12 @@ def topics_fit(
     result.info["cross_table"] = {
         str(k): v for k, v in topics.cross_table(result.topics, [r["themes"] for r in index.rows]).items()
     }
-    result.info["per_doc_type"] = topics.per_class(result, texts, [r["doc_type"] for r in index.rows])
+    for key, field in (
+        ("per_doc_type", "doc_type"),
+        ("per_organisation", "organisation"),
+        ("per_year", "year"),
+    ):
+        result.info[key] = topics.per_class(result, texts, [str(r[field] or "?") for r in index.rows])
     folder = topics.save(result, out_dir or topics.DEFAULT_TOPICS_DIR, [r["clause_id"] for r in index.rows])
     n = len(set(result.topics)) - (1 if -1 in result.topics else 0)
     click.echo(
