@@ -249,13 +249,19 @@ def summary_table(results: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def _replace_block(path: Path, body: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else f"{BEGIN}\n{END}\n"
-    if BEGIN not in text:
-        text += f"\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    path.write_text(f"{head}{BEGIN}\n{body}\n{END}{tail}", encoding="utf-8")
+def replace_block(path: Path, body: str, begin: str = BEGIN, end: str = END, heading: str = "") -> None:
+    """Put ``body`` between the ``begin`` and ``end`` markers of a Markdown file.
+
+    The markers (under ``heading``, if given) are appended when the file lacks them, and the
+    file is created when missing. Generated figures live between markers; prose around them
+    is kept.
+    """
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if begin not in text:
+        text += (f"\n## {heading}\n" if heading else "") + f"\n{begin}\n{end}\n"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{begin}\n{body}\n{end}{tail}", encoding="utf-8")
 
 
 def publish(results: dict[str, Any], model_dir: Path, readme: Path | None = None) -> None:
@@ -264,6 +270,6 @@ def publish(results: dict[str, Any], model_dir: Path, readme: Path | None = None
         summary_table(results)
         + f"\n\nModel `{results['model_version']}`; full report: `evaluation/REPORT.md`."
     )
-    _replace_block(Path(model_dir) / CARD_NAME, table)
+    replace_block(Path(model_dir) / CARD_NAME, table)
     if readme is not None and readme.exists():
-        _replace_block(readme, table)
+        replace_block(readme, table)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp.evaluate import replace_block
+
 HERE = Path(__file__).parent
 README = HERE.parent / "README.md"
 BEGIN, END = "<!-- search-bench:begin -->", "<!-- search-bench:end -->"
@@ -80,8 +82,18 @@ def child(n: int) -> dict[str, float]:
             part = np.argpartition(-s, 10)[:10]
             part[np.argsort(-s[part])]
             floor.append(time.perf_counter() - t)
+    recall = None
+    if index.ann is not None:
+        from nlp.search import top_k
+
+        exact, _ = top_k(qv, index.vectors, 10)
+        approx, _ = top_k(qv, index.vectors, 10, index=index.ann)
+        recall = round(
+            float(np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])), 3
+        )
     return {
         "clauses": n,
+        "ann_recall@10": recall,
         "build_s": round(build, 2),
         "ann": index.ann is not None,
         "hybrid_p50_ms": round(1000 * float(np.percentile(lat, 50)), 1),
@@ -90,6 +102,11 @@ def child(n: int) -> dict[str, float]:
         "exact_floor_p95_ms": round(1000 * float(np.percentile(floor, 95)), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+
+
+def ann_label(r: dict[str, object]) -> str:
+    """Table cell for the index kind."""
+    return f"FAISS IVF ({r.get('ann_recall@10')})" if r["ann"] else "no (exact)"
 
 
 def main() -> None:
@@ -101,6 +118,10 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(args.child)))
         return
+    path = HERE / "search_scale.json"
+    previous = (
+        {r["clauses"]: r for r in json.loads(path.read_text(encoding="utf-8"))} if path.exists() else {}
+    )
     results = []
     for n in (int(x) for x in args.sizes.split(",")):
         out = subprocess.run(
@@ -111,22 +132,19 @@ def main() -> None:
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
-    (HERE / "search_scale.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    previous.update({r["clauses"]: r for r in results})
+    results = [previous[n] for n in sorted(previous)]
+    path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     table = [
-        "| clauses | index build s | approximate index | hybrid query p50 ms | hybrid p95 ms | exact dense floor p50 ms | floor p95 ms | peak memory MB |",
+        "| clauses | index build s | approximate index (recall@10 vs exact) | hybrid query p50 ms | hybrid p95 ms | exact dense floor p50 ms | floor p95 ms | peak memory MB |",
         "|---|---|---|---|---|---|---|---|",
         *[
-            f"| {r['clauses']:,} | {r['build_s']} | {'FAISS IVF' if r['ann'] else 'no (exact)'} | {r['hybrid_p50_ms']} | {r['hybrid_p95_ms']} "
+            f"| {r['clauses']:,} | {r['build_s']} | {ann_label(r)} | {r['hybrid_p50_ms']} | {r['hybrid_p95_ms']} "
             f"| {r['exact_floor_p50_ms']} | {r['exact_floor_p95_ms']} | {r['peak_rss_mb']} |"
             for r in results
         ],
     ]
-    text = README.read_text(encoding="utf-8")
-    if BEGIN not in text:
-        text += f"\n## Search at scale\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{BEGIN}\n" + "\n".join(table) + f"\n{END}{tail}", encoding="utf-8")
+    replace_block(README, "\n".join(table), BEGIN, END, "Search at scale")
 
 
 if __name__ == "__main__":

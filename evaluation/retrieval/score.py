@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from nlp.evaluate import replace_block
 from nlp.ingest import Job, ingest
 from nlp.manifest import doc_id_from_path
 from nlp.search import MODES, ClauseIndex
@@ -192,12 +193,7 @@ def main() -> None:
             "|---|---|",
             *[f"| {mode} | {b[mode]['hit@5']:.3f} |" for mode in MODES],
         ]
-    text = README.read_text(encoding="utf-8")
-    if BEGIN not in text:
-        text += f"\n## Comparable-clause search\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{BEGIN}\n" + "\n".join(lines) + f"\n{END}{tail}", encoding="utf-8")
+    replace_block(README, "\n".join(lines), BEGIN, END, "Comparable-clause search")
     print("\n".join(lines))
 
 

@@ -37,6 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp.evaluate import replace_block
 from nlp.ingest import process
 from nlp.manifest import read_manifest
 from nlp.records import Clause
@@ -288,13 +289,7 @@ def run(write: bool = False) -> str:
 
 
 def _write_readme(report: str) -> None:
-    begin, end = "<!-- segmentation:begin -->", "<!-- segmentation:end -->"
-    text = README.read_text(encoding="utf-8") if README.exists() else f"# Evaluation\n\n{begin}\n{end}\n"
-    if begin not in text:
-        text += f"\n{begin}\n{end}\n"
-    head, rest = text.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    README.write_text(f"{head}{begin}\n{report}\n{end}{tail}", encoding="utf-8")
+    replace_block(README, report, "<!-- segmentation:begin -->", "<!-- segmentation:end -->", "Segmentation")
 
 
 def main(argv: list[str] | None = None) -> int:

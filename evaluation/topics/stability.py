@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from nlp import topics
+from nlp.evaluate import replace_block
 from nlp.search import ClauseIndex
 from nlp.store import Store
 
@@ -51,12 +52,7 @@ def main() -> None:
         f"Stability between runs: adjusted Rand index {result['ari_mean']} (pairs: {', '.join(map(str, result['ari']))}); "
         f"mean keyword overlap of matched topics (Jaccard of top-10 words) {result['keyword_match_mean']}.",
     ]
-    text = README.read_text(encoding="utf-8")
-    if BEGIN not in text:
-        text += f"\n## Topics\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{BEGIN}\n" + "\n".join(table) + f"\n{END}{tail}", encoding="utf-8")
+    replace_block(README, "\n".join(table), BEGIN, END, "Topics")
     print("\n".join(table))
 
 
