@@ -207,3 +207,36 @@ def coverage_cmd(
         click.echo(f"  {g.doc_id:<{width}}  {g.theme:<14} {g.kind}{extra}{ex}")
     if csv_path is not None:
         click.echo(f"matrix written to {csv_path}", err=not sys.stdout.isatty())
+
+
+@main.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "jsonl", "parquet"]),
+    help="Default: from the file extension.",
+)
+@click.option("--doc", "doc_ids", multiple=True, help="Only this document (repeatable).")
+@click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=click.Choice(THEMES),
+    help="Only clauses with this theme (repeatable).",
+)
+@click.pass_context
+@friendly
+def export_cmd(
+    ctx: click.Context, out: Path, fmt: str | None, doc_ids: tuple[str, ...], themes: tuple[str, ...]
+) -> None:
+    """Export coded clauses (metadata, offsets, text, themes and stance with scores and label source) to OUT."""
+    from nlp.export import FORMATS, ExportError, clause_table, write
+
+    fmt = fmt or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(f"cannot tell the format from {out.name!r}; give --format ({', '.join(FORMATS)})")
+    with _open_store(ctx, read_only=True) as store:
+        rows = clause_table(store, doc_ids, themes)
+    write(rows, fmt, out)
+    click.echo(f"{len(rows)} clauses written to {out} ({fmt})")
