@@ -234,8 +234,20 @@ def export_cmd(
     from nlp.export import FORMATS, ExportError, clause_table, write
 
     fmt = fmt or out.suffix.lower().lstrip(".")
+    if fmt == "qdpx":
+        from nlp.qdpx import export
+
+        if doc_ids or themes:
+            raise ExportError("a QDPX export holds the whole store; --doc and --theme do not apply")
+        with _open_store(ctx, read_only=True) as store:
+            export(store, out)
+            n = len(store.clauses())
+        click.echo(f"{n} clauses written to {out} (qdpx)")
+        return
     if fmt not in FORMATS:
-        raise ExportError(f"cannot tell the format from {out.name!r}; give --format ({', '.join(FORMATS)})")
+        raise ExportError(
+            f"cannot tell the format from {out.name!r}; give --format ({', '.join((*FORMATS, 'qdpx'))})"
+        )
     with _open_store(ctx, read_only=True) as store:
         rows = clause_table(store, doc_ids, themes)
     write(rows, fmt, out)
