@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp import __version__
+from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEME_DESCRIPTIONS, THEMES
 from nlp.store import Store
 
@@ -156,3 +157,122 @@ def export(store: Store, path: str | Path) -> Path:
         for name, text in sources.items():
             z.writestr(name, text)
     return path
+
+
+# --- import ------------------------------------------------------------------------------------
+
+MAX_UNCOMPRESSED = 500 * 1024 * 1024
+MAX_RATIO = 200
+SCHEMA = Path(__file__).parent / "schemas" / "refi-qda-project.xsd"
+
+
+class QdpxError(ClauseAtlasError, ValueError):
+    """A ``.qdpx`` file is malformed, unsafe or does not belong to this store."""
+
+
+def _read_project(path: Path) -> Any:
+    """The parsed, schema-valid ``project.qde`` of a safe zip."""
+    from lxml import etree
+
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise QdpxError(f"{path.name}: not a QDPX file (not a zip archive)") from exc
+    with z:
+        infos = z.infolist()
+        for info in infos:
+            name = info.filename
+            if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name:
+                raise QdpxError(f"{path.name}: unsafe entry {name!r} (path outside the project)")
+        total = sum(i.file_size for i in infos)
+        packed = max(sum(i.compress_size for i in infos), 1)
+        if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+            raise QdpxError(
+                f"{path.name}: refused, it would unpack to {total:,} bytes ({total / packed:.0f}x its size)"
+            )
+        if "project.qde" not in z.namelist():
+            raise QdpxError(f"{path.name}: no project.qde inside; is this a REFI-QDA project?")
+        data = z.read("project.qde")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise QdpxError(f"{path.name}: project.qde is not valid XML ({exc.msg})") from exc
+    if etree.QName(root).namespace != NS:
+        raise QdpxError(
+            f"{path.name}: project.qde has namespace {etree.QName(root).namespace!r}, expected {NS!r}"
+        )
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    if not schema.validate(root):
+        raise QdpxError(
+            f"{path.name}: project.qde does not follow the REFI-QDA schema ({schema.error_log.last_error.message})"
+        )
+    return root
+
+
+def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -> dict[str, Any]:
+    """Turn code changes made in a QDA tool into reviewed annotations; returns a summary.
+
+    A selection maps to the stored clause with the same offsets, or (a new selection) to the
+    clause that contains its start. A clause's labels in the project are all codes on its
+    selections; where they differ from the store's current labels (reviewed, else model), one
+    annotation records the new labels. Everything is checked before anything is written, and
+    all annotations are written in one transaction.
+
+    Raises:
+        QdpxError: malformed, unsafe or foreign file, or a source this store does not hold.
+    """
+    path = Path(path)
+    root = _read_project(path)
+    ns = {"q": NS}
+    labels_by_guid = {code_guid(x): x for x in (*THEMES, *STANCES)}
+    for code in root.iterfind(".//q:Code", ns):
+        if code.get("name") in (*THEMES, *STANCES):
+            labels_by_guid[code.get("guid")] = code.get("name")
+    sources = {guid("source", d): d for d in store.doc_ids()}
+    preds = store.predictions()
+    reviewed = {str(a["clause_id"]): a for a in store.annotations()}
+    found: dict[str, set[str]] = {}
+    new_selections = 0
+    for src in root.iterfind(".//q:TextSource", ns):
+        doc_id = sources.get(src.get("guid"))
+        if doc_id is None:
+            raise QdpxError(
+                f"{path.name}: unknown source {src.get('name')!r}; import a project exported from this store"
+            )
+        clauses = store.clauses(doc_id)
+        by_span = {(c.start, c.end): c.clause_id for c in clauses}
+        for sel in src.iterfind("q:PlainTextSelection", ns):
+            start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+            cid = by_span.get((start, end))
+            if cid is None:
+                cid = next((c.clause_id for c in clauses if c.start <= start < c.end), None)
+                new_selections += 1
+                if cid is None:
+                    continue
+            codes = {
+                labels_by_guid[c.get("targetGUID")]
+                for c in sel.iterfind("q:Coding/q:CodeRef", ns)
+                if c.get("targetGUID") in labels_by_guid
+            }
+            found.setdefault(cid, set()).update(codes)
+    changes = []
+    for cid, codes in found.items():
+        r, p = reviewed.get(cid), preds.get(cid)
+        old_themes = set(r["themes"]) if r else set(p.themes) if p else set()
+        old_stance = str(r["stance"]) if r else p.stance if p else "neutral"
+        themes = {c for c in codes if c in THEMES}
+        stances = [s for s in STANCES if s in codes]
+        stance = stances[0] if stances else old_stance
+        if themes != old_themes or stance != old_stance:
+            changes.append((cid, themes, stance, sorted(themes - old_themes), sorted(old_themes - themes)))
+    with store.transaction():
+        for cid, themes, stance, _added, _removed in changes:
+            store.annotate(cid, themes, stance, annotator, source="qdpx", note=path.name)
+    return {
+        "clauses_changed": len(changes),
+        "codes_added": sum(len(c[3]) for c in changes),
+        "codes_removed": sum(len(c[4]) for c in changes),
+        "new_selections": new_selections,
+        "changes": [{"clause_id": c[0], "added": c[3], "removed": c[4], "stance": c[2]} for c in changes],
+    }

@@ -252,3 +252,30 @@ def export_cmd(
         rows = clause_table(store, doc_ids, themes)
     write(rows, fmt, out)
     click.echo(f"{len(rows)} clauses written to {out} ({fmt})")
+
+
+@main.command("import-qdpx")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--annotator", default="QDA import", show_default=True, help="Name recorded with the imported labels."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+@friendly
+def import_qdpx_cmd(ctx: click.Context, file: Path, annotator: str, as_json: bool) -> None:
+    """Turn code changes made in a QDA tool (a .qdpx exported from this store) into reviewed labels."""
+    from nlp.qdpx import import_qdpx
+
+    with _open_store(ctx) as store:
+        summary = import_qdpx(store, file, annotator)
+    if as_json:
+        click.echo(to_json(summary))
+        return
+    click.echo(
+        f"{summary['clauses_changed']} clauses changed ({summary['codes_added']} codes added, "
+        f"{summary['codes_removed']} removed, {summary['new_selections']} new selections); stored as reviewed labels"
+    )
+    for c in summary["changes"][:20]:
+        click.echo(
+            f"  {c['clause_id']}: +{','.join(c['added']) or '-'} -{','.join(c['removed']) or '-'} stance {c['stance']}"
+        )
