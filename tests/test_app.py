@@ -207,3 +207,9 @@ def test_app_topics_drill_down(on_corpus: Path) -> None:
     assert any("Thema's in dit onderwerp" in c.value for c in at.caption)
     at.radio(key="tp-by").set_value("organisatie").run()
     assert not at.exception
+
+
+def test_app_review_makes_a_qdpx_project(on_corpus: Path) -> None:
+    at = page("review")
+    next(b for b in at.button if b.key == "rv-qdpx").click().run()
+    assert not at.exception and any(d.label == "Download clause-atlas.qdpx" for d in at.get("download_button"))

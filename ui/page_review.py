@@ -63,3 +63,41 @@ if not widgets.empty_store_notice(index):
             mime="text/csv",
         )
         st.caption("Met 'clause-atlas train --with-reviews' neemt het model deze correcties mee.")
+
+    st.subheader("Uitwisselen met ATLAS.ti, NVivo, MAXQDA of QualCoder")
+    st.write(
+        "Exporteer alle gecodeerde clausules als REFI-QDA-project (.qdpx), pas de codes aan in je QDA-programma "
+        "en lees het project weer in: de wijzigingen worden bewaard als nagekeken codes."
+    )
+    if st.button("QDPX-project maken", key="rv-qdpx"):
+        import tempfile
+        from pathlib import Path
+
+        from nlp.qdpx import export
+
+        with tempfile.TemporaryDirectory() as tmp, state.LOCK:
+            data = export(state.store(), Path(tmp) / "clause-atlas.qdpx").read_bytes()
+        st.download_button(
+            "Download clause-atlas.qdpx", data, file_name="clause-atlas.qdpx", mime="application/zip"
+        )
+    upload = st.file_uploader("Aangepast .qdpx-project inlezen", type=["qdpx"], key="rv-qdpx-in")
+    if upload is not None and st.button("Inlezen", key="rv-qdpx-import"):
+        import tempfile
+        from pathlib import Path
+
+        from nlp.errors import ClauseAtlasError
+        from nlp.qdpx import import_qdpx
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / upload.name
+            path.write_bytes(upload.getvalue())
+            try:
+                with state.LOCK:
+                    summary = import_qdpx(state.store(), path, annotator or "QDA import")
+            except ClauseAtlasError as exc:
+                st.error(str(exc))
+            else:
+                st.success(
+                    f"{summary['clauses_changed']} clausules gewijzigd ({summary['codes_added']} codes erbij, "
+                    f"{summary['codes_removed']} eraf, {summary['new_selections']} nieuwe selecties)."
+                )
