@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from nlp.coverage import matrix
+from nlp.coverage import documents, matrix
 from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEMES
 from nlp.search import ClauseIndex, Filters
@@ -256,10 +256,11 @@ def stance_counts(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
 
 def documents_without(index: ClauseIndex, theme: str, stance: str = "commitment") -> list[dict[str, Any]]:
     """Documents with no clause of ``stance`` on ``theme``, with what they do say about it."""
+    docs = documents(index)
     out = []
     for c in matrix(index):
         if c.theme == theme and not (c.commitments if stance == "commitment" else c.recommendations):
-            doc = next(r for r in index.rows if r["doc_id"] == c.doc_id)
+            doc = docs[c.doc_id]
             out.append(
                 {
                     "document": doc["title"],

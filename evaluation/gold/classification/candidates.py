@@ -19,6 +19,7 @@ import random
 import re
 from pathlib import Path
 
+from nlp.records import Clause
 from nlp.resources import THEME_CUES
 from nlp.store import Store
 
@@ -27,6 +28,24 @@ SEED = 20261122
 CUE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(c) for cues in THEME_CUES.values() for c in cues) + ")", re.IGNORECASE
 )
+
+
+def candidate(doc: dict[str, object], clauses: list[Clause], i: int) -> dict[str, object]:
+    """The annotation record of clause ``i`` of a document, with its neighbours as context."""
+    c = clauses[i]
+    return {
+        "id": c.clause_id,
+        "doc_id": c.doc_id,
+        "doc_type": doc["doc_type"],
+        "title": doc["title"],
+        "section": " > ".join(c.section),
+        "lead_in": c.lead_in,
+        "prev": clauses[i - 1].text if i > 0 else "",
+        "text": c.text,
+        "next": clauses[i + 1].text if i + 1 < len(clauses) else "",
+        "start": c.start,
+        "end": c.end,
+    }
 
 
 def quota(n: int, k: float) -> int:
@@ -60,22 +79,7 @@ def main() -> None:
             take = rng.sample(cued, min(len(cued), q // 2))
             take += rng.sample(rest, min(len(rest), q - len(take)))
             for i in sorted(take):
-                c = clauses[i]
-                picked.append(
-                    {
-                        "id": c.clause_id,
-                        "doc_id": c.doc_id,
-                        "doc_type": doc["doc_type"],
-                        "title": doc["title"],
-                        "section": " > ".join(c.section),
-                        "lead_in": c.lead_in,
-                        "prev": clauses[i - 1].text if i > 0 else "",
-                        "text": c.text,
-                        "next": clauses[i + 1].text if i + 1 < len(clauses) else "",
-                        "start": c.start,
-                        "end": c.end,
-                    }
-                )
+                picked.append(candidate(doc, clauses, i))
     # Whole documents go to one batch, round-robin by size, so each annotator sees every type.
     by_doc: dict[str, list[dict[str, object]]] = {}
     for p in picked:
@@ -110,22 +114,7 @@ def top_up(per_doc: int) -> None:
             clauses = store.clauses(str(doc["doc_id"]))
             free = [i for i, c in enumerate(clauses) if c.clause_id not in taken]
             for i in sorted(rng.sample(free, min(per_doc, len(free)))):
-                c = clauses[i]
-                rows.append(
-                    {
-                        "id": c.clause_id,
-                        "doc_id": c.doc_id,
-                        "doc_type": doc["doc_type"],
-                        "title": doc["title"],
-                        "section": " > ".join(c.section),
-                        "lead_in": c.lead_in,
-                        "prev": clauses[i - 1].text if i > 0 else "",
-                        "text": c.text,
-                        "next": clauses[i + 1].text if i + 1 < len(clauses) else "",
-                        "start": c.start,
-                        "end": c.end,
-                    }
-                )
+                rows.append(candidate(doc, clauses, i))
     with (out / f"batch-{n}.jsonl").open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
