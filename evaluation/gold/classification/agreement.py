@@ -1,15 +1,26 @@
 """Agreement between the first annotation and the blind second annotation.
 
-Reads ``second/sample.jsonl`` (the clauses), the first labels (``labels/batch-*.jsonl``) and the
-second labels (``second/annotator-2.jsonl``); writes ``AGREEMENT.md`` (Cohen's kappa per theme,
-for stance and for "is a clause") and ``second/disagreements.jsonl`` (the clauses to adjudicate,
-with both label sets)::
+Two rounds, each with its own files:
 
-    python -m evaluation.gold.classification.agreement
+- ``--round corpus`` (the first gold round): clauses ``second/sample.jsonl``, first labels
+  ``labels/batch-*.jsonl``, second labels ``second/annotator-2.jsonl``; writes ``AGREEMENT.md``
+  and ``second/disagreements.jsonl``;
+- ``--round real`` (real documents, issue 11): clauses ``second/real-sample.jsonl``, first labels
+  ``labels/real-*.jsonl``, second labels ``second/real-annotator-2.jsonl``; writes
+  ``real/AGREEMENT.md`` and ``real/disagreements.jsonl``;
+- ``--round real-2`` (the active-learning and Belgian batches, after the conventions for real texts
+  were decided): ``second/real-sample-2.jsonl``, ``second/real-annotator-2b.jsonl``; writes
+  ``real/AGREEMENT-2.md`` and ``real/disagreements-2.jsonl``.
+
+Cohen's kappa per theme, for stance and for "is a clause"; the disagreements list holds both
+label sets for adjudication::
+
+    python -m evaluation.gold.classification.agreement --round real
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -23,13 +34,49 @@ def _jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+ROUNDS = {
+    "corpus": {
+        "sample": "second/sample.jsonl",
+        "first": "batch-*.jsonl",
+        "second": "second/annotator-2.jsonl",
+        "report": "AGREEMENT.md",
+        "disagreements": "second/disagreements.jsonl",
+        "adjudicated": "adjudicated.jsonl",
+        "how": "drawn at random from the four candidate batches (`second_sample.py`, 65 per batch)",
+    },
+    "real": {
+        "sample": "second/real-sample.jsonl",
+        "first": "real-*.jsonl",
+        "second": "second/real-annotator-2.jsonl",
+        "report": "real/AGREEMENT.md",
+        "disagreements": "real/disagreements.jsonl",
+        "adjudicated": "real/adjudicated.jsonl",
+        "how": "drawn at random from the six real-document batches (75 per batch; clauses as published, "
+        "from laws, regulations, agreements, government guidance and union guides)",
+    },
+    "real-2": {
+        "sample": "second/real-sample-2.jsonl",
+        "first": "real-*.jsonl",
+        "second": "second/real-annotator-2b.jsonl",
+        "report": "real/AGREEMENT-2.md",
+        "disagreements": "real/disagreements-2.jsonl",
+        "adjudicated": "real/adjudicated-2.jsonl",
+        "how": "drawn at random from the five active-learning batches (30 each) and the Belgian cao batch "
+        "(15), labelled by both annotators under the conventions for real texts",
+    },
+}
+
+
 def main() -> None:
     """Compute agreement and write the report and the disagreement list."""
-    sample = _jsonl(HERE / "second" / "sample.jsonl")
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--round", choices=sorted(ROUNDS), default="corpus")
+    cfg = ROUNDS[ap.parse_args().round]
+    sample = _jsonl(HERE / cfg["sample"])
     first: dict[str, dict[str, object]] = {}
-    for path in sorted((HERE / "labels").glob("batch-*.jsonl")):
+    for path in sorted((HERE / "labels").glob(cfg["first"])):
         first.update({str(r["id"]): r for r in _jsonl(path)})
-    second = {str(r["id"]): r for r in _jsonl(HERE / "second" / "annotator-2.jsonl")}
+    second = {str(r["id"]): r for r in _jsonl(HERE / cfg["second"])}
     ids = [str(s["id"]) for s in sample if str(s["id"]) in second and str(s["id"]) in first]
     both_clause = [i for i in ids if first[i].get("is_clause", True) and second[i].get("is_clause", True)]
     rows = ["| label | kappa | agreement | first yes | second yes |", "|---|---|---|---|---|"]
@@ -85,14 +132,14 @@ def main() -> None:
                     "second": {k: s.get(k) for k in ("themes", "stance", "is_clause", "note")},
                 }
             )
-    (HERE / "second" / "disagreements.jsonl").write_text(
+    (HERE / cfg["disagreements"]).write_text(
         "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in disagreements), encoding="utf-8"
     )
     report = [
         "# Inter-annotator agreement",
         "",
-        f"Blind second annotation of {len(ids)} clauses drawn at random from the four candidate batches "
-        "(`second_sample.py`, 65 per batch). The second annotator saw the clauses and LABELS.md, never the "
+        f"Blind second annotation of {len(ids)} clauses {cfg['how']}. "
+        "The second annotator saw the clauses and LABELS.md, never the "
         f"first labels. Kappa for themes and stance is computed on the {len(both_clause)} items both "
         "annotators accepted as clauses. Generated by `agreement.py`.",
         "",
@@ -105,10 +152,10 @@ def main() -> None:
         *confusion,
         "",
         f"{len(disagreements)} clauses differ in at least one label; each was adjudicated "
-        "(`adjudicated.jsonl`, with the reason), and the adjudicated labels are the gold labels.",
+        f"(`{cfg['adjudicated']}`, with the reason), and the adjudicated labels are the gold labels.",
         "",
     ]
-    (HERE / "AGREEMENT.md").write_text("\n".join(report), encoding="utf-8")
+    (HERE / cfg["report"]).write_text("\n".join(report), encoding="utf-8")
     print("\n".join(report))
 
 

@@ -9,7 +9,7 @@ What users meet decides the sample (issue 11):
 
 Clauses labelled before (``candidates/batch-*.jsonl``, matched by document and text, since
 clause ids move when segmentation changes) are kept with their labels and not sent again.
-The split comes from ``SPLIT.csv`` (by document family). Run after ``make app`` built the store::
+The split comes from ``split.csv`` (by document family). Run after ``make app`` built the store::
 
     python -m evaluation.gold.classification.real.sample --batches 6
 """
@@ -38,8 +38,8 @@ def norm(text: str) -> str:
 
 
 def splits() -> dict[str, dict[str, str]]:
-    """``doc_id -> {"family", "split"}`` from ``SPLIT.csv``."""
-    with (HERE / "SPLIT.csv").open(encoding="utf-8") as f:
+    """``doc_id -> {"family", "split"}`` from ``split.csv``."""
+    with (GOLD / "split.csv").open(encoding="utf-8") as f:
         return {r["doc_id"]: {"family": r["family"], "split": r["split"]} for r in csv.DictReader(f)}
 
 
@@ -95,7 +95,9 @@ def main() -> None:
                 if not known:
                     todo.setdefault(doc_id, []).append(c)
     name = "sample.jsonl" if not args.docs else f"sample-{args.first_batch}.jsonl"
-    (HERE / name).write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8")
+    (HERE / name).write_text(
+        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8"
+    )
     batches: list[list[dict[str, object]]] = [[] for _ in range(args.batches)]
     for rows in sorted(todo.values(), key=len, reverse=True):
         min(batches, key=len).extend(rows)
