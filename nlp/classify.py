@@ -5,8 +5,9 @@
   threshold per theme (tuned on dev data) so that a clause may get no theme at all.
 - :class:`StanceClassifier`: one of five; multinomial logistic regression, temperature-scaled on
   cross-validated scores.
-- :class:`ClauseCoder`: both heads plus the labelled examples used to explain a prediction
-  (strongest cue terms, nearest gold clauses). Persistence lives in :mod:`nlp.modelio`.
+- :class:`ClauseCoder`: both heads on one shared, once-fitted feature extractor, plus the
+  labelled examples used to explain a prediction (strongest cue terms, nearest gold clauses).
+  Persistence lives in :mod:`nlp.modelio`.
 """
 
 from __future__ import annotations
@@ -15,14 +16,22 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
-from nlp.features import ClauseFeatures, readable_cue, readable_word
+from nlp.features import BLOCKS, ClauseFeatures, readable_cue, readable_word
 from nlp.records import Explanation, Neighbour, Prediction, Sample
-from nlp.resources import STANCES, THEMES
+from nlp.resources import STANCES, STOP_WORDS, THEMES
+
+
+def is_stop_word(term: str) -> bool:
+    """Whether an explanation term is only Dutch function words ("wat", "worden over")."""
+    return all(w in STOP_WORDS for w in term.lower().split())
+
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
@@ -67,23 +76,90 @@ def best_threshold(y: np.ndarray, p: np.ndarray, grid: np.ndarray = THRESHOLD_GR
 
 
 class _LinearHead(ClassifierMixin, BaseEstimator):
-    """Shared parts: features, linear scores, readable cue terms."""
+    """Shared parts of both heads: parameters, features, linear scores, readable cue terms.
 
-    features: ClauseFeatures | None
+    A head either fits its own :class:`~nlp.features.ClauseFeatures` (``fit`` on samples) or
+    works on the matrix of an extractor shared with the other head (``fit_matrix`` after
+    :meth:`share`), which is how :class:`ClauseCoder` featurises a text only once.
 
-    def _features(self) -> ClauseFeatures:
+    Args:
+        features: Feature extractor, or (when shared) the block weights of this head.
+        C: Inverse regularisation strength of the logistic regression(s).
+        class_weight: Passed to the logistic regression(s).
+        cv: Folds for the cross-validated calibration scores.
+        classes: Labels in column order (default: the head's label set).
+    """
+
+    default_classes: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        features: ClauseFeatures | None = None,
+        C: float = 4.0,
+        class_weight: str | None = "balanced",
+        cv: int = 5,
+        classes: tuple[str, ...] | None = None,
+    ) -> None:
+        self.features = features
+        self.C = C
+        self.class_weight = class_weight
+        self.cv = cv
+        self.classes = classes
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels in column order."""
+        return tuple(self.classes) if self.classes is not None else self.default_classes
+
+    def _weights(self) -> ClauseFeatures:
         return clone(self.features) if self.features is not None else ClauseFeatures()
+
+    def share(self, extractor: ClauseFeatures) -> _LinearHead:
+        """Use a fitted extractor shared with other heads, weighing its blocks as ``features`` says."""
+        self.features_ = extractor
+        self.scale_ = extractor.block_scale(self._weights())
+        self.feature_names_ = extractor.get_feature_names_out()
+        return self
+
+    def _own_matrix(self, X: Sequence[Sample]) -> sp.csr_matrix:
+        return self.scaled(self.features_.transform(X))
+
+    def scaled(self, F: sp.spmatrix) -> sp.csr_matrix:
+        """The shared feature matrix with this head's block weights applied."""
+        return sp.csr_matrix(F @ sp.diags(self.scale_))
+
+    def fit(self, X: Sequence[Sample], y: Any, **kwargs: Any) -> _LinearHead:
+        """Fit this head's own feature extractor on ``X``, then the head (see :meth:`fit_matrix`)."""
+        extractor = self._weights().fit(X)
+        self.share(extractor)
+        return self.fit_matrix(self._own_matrix(X), y, **kwargs)
+
+    def fit_matrix(self, F: sp.spmatrix, y: Any, **kwargs: Any) -> _LinearHead:  # pragma: no cover
+        """Fit on a feature matrix already weighted for this head."""
+        raise NotImplementedError
+
+    def decision_matrix(self, F: sp.spmatrix) -> np.ndarray:
+        """Raw linear scores of a weighted feature matrix, one column per class."""
+        check_is_fitted(self, "coef_")
+        return np.asarray(F @ self.coef_.T) + self.intercept_
 
     def decision_function(self, X: Sequence[Sample]) -> np.ndarray:
         """Raw linear scores, one column per class."""
-        check_is_fitted(self, "coef_")
-        return np.asarray(self.features_.transform(X) @ self.coef_.T) + self.intercept_
+        return self.decision_matrix(self._own_matrix(X))
 
-    def top_terms(self, X: Sequence[Sample], column: int, n: int = 4) -> list[tuple[str, ...]]:
-        """Per sample, the readable features (words, cue phrases) that add most to a class score."""
+    def predict_proba(self, X: Sequence[Sample]) -> np.ndarray:
+        """Calibrated probabilities (see :meth:`proba_matrix`)."""
+        return self.proba_matrix(self._own_matrix(X))
+
+    def proba_matrix(self, F: sp.spmatrix) -> np.ndarray:  # pragma: no cover
+        """Calibrated probabilities of a weighted feature matrix."""
+        raise NotImplementedError
+
+    def top_terms(self, F: sp.spmatrix, column: int, n: int = 4) -> list[tuple[str, ...]]:
+        """Per row of a weighted feature matrix, the readable features that add most to a class score."""
         check_is_fitted(self, "coef_")
         names = self.feature_names_
-        m = self.features_.transform(X).tocsr()
+        m = sp.csr_matrix(F)
         out: list[tuple[str, ...]] = []
         for i in range(m.shape[0]):
             row = m.getrow(i)
@@ -102,7 +178,7 @@ class _LinearHead(ClassifierMixin, BaseEstimator):
                     if kind == "cue"
                     else ""
                 )
-                if term and term not in terms:
+                if term and term not in terms and not is_stop_word(term):
                     terms.append(term)
             out.append(tuple(terms))
         return out
@@ -111,56 +187,39 @@ class _LinearHead(ClassifierMixin, BaseEstimator):
 class ThemeClassifier(_LinearHead):
     """Multi-label theme classifier with calibrated probabilities and per-theme thresholds.
 
-    Args:
-        features: Feature extractor (default :class:`~nlp.features.ClauseFeatures`).
-        C: Inverse regularisation strength of each logistic regression.
-        class_weight: Passed to each logistic regression.
-        cv: Folds for the cross-validated calibration scores.
-        classes: Theme labels, in column order.
+    One logistic regression per theme, Platt-calibrated on cross-validated scores; a theme is
+    given when its probability reaches the theme's threshold (tuned on dev data), so a clause
+    may get none. Parameters: see :class:`_LinearHead`.
     """
 
-    def __init__(
-        self,
-        features: ClauseFeatures | None = None,
-        C: float = 4.0,
-        class_weight: str | None = "balanced",
-        cv: int = 5,
-        classes: tuple[str, ...] = THEMES,
-    ) -> None:
-        self.features = features
-        self.C = C
-        self.class_weight = class_weight
-        self.cv = cv
-        self.classes = classes
+    default_classes = THEMES
 
     def _lr(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
 
-    def fit(
+    def fit_matrix(
         self,
-        X: Sequence[Sample],
-        Y: np.ndarray,
+        F: sp.spmatrix,
+        Y: Any,
         groups: Sequence[str] | None = None,
         sample_weight: np.ndarray | None = None,
     ) -> ThemeClassifier:
         """Fit one calibrated logistic regression per theme.
 
         Args:
-            X: Samples.
+            F: Weighted feature matrix (samples x features).
             Y: 0/1 matrix (samples x themes), or a list of theme lists.
             groups: Document of each sample, so calibration folds never split a document.
             sample_weight: Weight of each sample (default 1).
         """
-        sw = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-        Y = np.asarray(to_indicator(Y, self.classes) if not isinstance(Y, np.ndarray) else Y, dtype=int)
-        self.features_ = self._features().fit(X)
-        self.feature_names_ = self.features_.get_feature_names_out()
-        F = self.features_.transform(X)
-        n_feat = F.shape[1]
-        self.coef_ = np.zeros((len(self.classes), n_feat))
-        self.intercept_ = np.zeros(len(self.classes))
-        self.platt_ = np.tile([1.0, 0.0], (len(self.classes), 1))
-        for k in range(len(self.classes)):
+        classes = self.labels
+        n = F.shape[0]
+        sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        Y = np.asarray(to_indicator(Y, classes) if not isinstance(Y, np.ndarray) else Y, dtype=int)
+        self.coef_ = np.zeros((len(classes), F.shape[1]))
+        self.intercept_ = np.zeros(len(classes))
+        self.platt_ = np.tile([1.0, 0.0], (len(classes), 1))
+        for k in range(len(classes)):
             y = Y[:, k]
             if y.min() == y.max():  # a label never (or always) seen: constant score
                 self.intercept_[k] = 10.0 if y[0] else -10.0
@@ -171,18 +230,18 @@ class ThemeClassifier(_LinearHead):
                     oof[te] = 10.0 if y[tr][0] else -10.0
                     continue
                 oof[te] = self._lr().fit(F[tr], y[tr], sample_weight=sw[tr]).decision_function(F[te])
-            platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), y)
+            platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), y, sample_weight=sw)
             self.platt_[k] = [platt.coef_[0, 0], platt.intercept_[0]]
             lr = self._lr().fit(F, y, sample_weight=sw)
             self.coef_[k] = lr.coef_[0]
             self.intercept_[k] = lr.intercept_[0]
-        self.thresholds_ = np.full(len(self.classes), 0.5)
-        self.classes_ = np.asarray(self.classes)
+        self.thresholds_ = np.full(len(classes), 0.5)
+        self.classes_ = np.asarray(classes)
         return self
 
-    def predict_proba(self, X: Sequence[Sample]) -> np.ndarray:
+    def proba_matrix(self, F: sp.spmatrix) -> np.ndarray:
         """Calibrated probability of each theme (samples x themes; rows need not sum to 1)."""
-        s = self.decision_function(X)
+        s = self.decision_matrix(F)
         return _sigmoid(s * self.platt_[:, 0] + self.platt_[:, 1])
 
     def predict(self, X: Sequence[Sample]) -> np.ndarray:
@@ -194,45 +253,27 @@ class ThemeClassifier(_LinearHead):
         check_is_fitted(self, "thresholds_")
         return (proba >= self.thresholds_).astype(int)
 
-    def tune_thresholds(self, X: Sequence[Sample], Y: np.ndarray) -> ThemeClassifier:
-        """Set each theme's threshold to the value that maximises its F1 on (dev) data."""
-        Y = np.asarray(to_indicator(Y, self.classes) if not isinstance(Y, np.ndarray) else Y, dtype=int)
-        P = self.predict_proba(X)
-        self.thresholds_ = np.array([best_threshold(Y[:, k], P[:, k]) for k in range(len(self.classes))])
+    def tune_thresholds(self, proba: np.ndarray, Y: Any) -> ThemeClassifier:
+        """Set each theme's threshold to the value that maximises its F1 on (dev) probabilities."""
+        Y = np.asarray(to_indicator(Y, self.labels) if not isinstance(Y, np.ndarray) else Y, dtype=int)
+        self.thresholds_ = np.array([best_threshold(Y[:, k], proba[:, k]) for k in range(len(self.labels))])
         return self
 
 
 class StanceClassifier(_LinearHead):
     """Single-label stance classifier (multinomial logistic regression, temperature-scaled).
 
-    Args:
-        features: Feature extractor (default :class:`~nlp.features.ClauseFeatures`).
-        C: Inverse regularisation strength.
-        class_weight: Passed to the logistic regression.
-        cv: Folds for the cross-validated temperature fit.
-        classes: Stance labels, in column order.
+    Parameters: see :class:`_LinearHead`.
     """
 
-    def __init__(
-        self,
-        features: ClauseFeatures | None = None,
-        C: float = 4.0,
-        class_weight: str | None = "balanced",
-        cv: int = 5,
-        classes: tuple[str, ...] = STANCES,
-    ) -> None:
-        self.features = features
-        self.C = C
-        self.class_weight = class_weight
-        self.cv = cv
-        self.classes = classes
+    default_classes = STANCES
 
     def _lr(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=3000)
 
-    def fit(
+    def fit_matrix(
         self,
-        X: Sequence[Sample],
+        F: sp.spmatrix,
         y: Sequence[str],
         groups: Sequence[str] | None = None,
         sample_weight: np.ndarray | None = None,
@@ -240,39 +281,39 @@ class StanceClassifier(_LinearHead):
         """Fit the model and its temperature.
 
         Args:
-            X: Samples.
+            F: Weighted feature matrix (samples x features).
             y: Stance label of each sample.
             groups: Document of each sample, so calibration folds never split a document.
             sample_weight: Weight of each sample (default 1).
         """
-        sw = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-        index = {c: i for i, c in enumerate(self.classes)}
+        classes = self.labels
+        sw = np.ones(F.shape[0]) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        index = {c: i for i, c in enumerate(classes)}
         yi = np.array([index[v] for v in y])
-        self.features_ = self._features().fit(X)
-        self.feature_names_ = self.features_.get_feature_names_out()
-        F = self.features_.transform(X)
-        oof = np.zeros((len(yi), len(self.classes)))
+        oof = np.zeros((len(yi), len(classes)))
         for tr, te in _folds(yi, groups, self.cv):
             lr = self._lr().fit(F[tr], yi[tr], sample_weight=sw[tr])
             oof[np.ix_(te, lr.classes_)] = lr.decision_function(F[te])
-            missing = np.setdiff1d(np.arange(len(self.classes)), lr.classes_)
+            missing = np.setdiff1d(np.arange(len(classes)), lr.classes_)
             oof[np.ix_(te, missing)] = -1e3
         temps = np.exp(np.linspace(np.log(0.25), np.log(8.0), 60))
-        nll = [-np.log(_softmax(oof / t)[np.arange(len(yi)), yi] + 1e-12).mean() for t in temps]
+        nll = [
+            -np.average(np.log(_softmax(oof / t)[np.arange(len(yi)), yi] + 1e-12), weights=sw) for t in temps
+        ]
         self.temperature_ = float(temps[int(np.argmin(nll))])
         lr = self._lr().fit(F, yi, sample_weight=sw)
-        self.coef_ = np.zeros((len(self.classes), F.shape[1]))
-        self.intercept_ = np.full(len(self.classes), -1e3)
+        self.coef_ = np.zeros((len(classes), F.shape[1]))
+        self.intercept_ = np.full(len(classes), -1e3)
         self.coef_[lr.classes_] = lr.coef_ if len(lr.classes_) > 2 else np.vstack([-lr.coef_[0], lr.coef_[0]])
         self.intercept_[lr.classes_] = (
             lr.intercept_ if len(lr.classes_) > 2 else np.array([-lr.intercept_[0], lr.intercept_[0]])
         )
-        self.classes_ = np.asarray(self.classes)
+        self.classes_ = np.asarray(classes)
         return self
 
-    def predict_proba(self, X: Sequence[Sample]) -> np.ndarray:
+    def proba_matrix(self, F: sp.spmatrix) -> np.ndarray:
         """Calibrated probability of each stance (rows sum to 1)."""
-        return _softmax(self.decision_function(X) / self.temperature_)
+        return _softmax(self.decision_matrix(F) / self.temperature_)
 
     def predict(self, X: Sequence[Sample]) -> np.ndarray:
         """The most probable stance of each sample."""
@@ -282,9 +323,13 @@ class StanceClassifier(_LinearHead):
 class ClauseCoder:
     """Themes, stance and explanations for clauses.
 
+    Both heads share one fitted :class:`~nlp.features.ClauseFeatures` (``features_``): a clause
+    is featurised once and each head weighs the blocks its own way (the heads' ``features``
+    parameters give their block weights; the shared extractor computes every block either uses).
+
     Args:
-        themes: The theme head (fitted or not).
-        stance: The stance head (fitted or not).
+        themes: The theme head.
+        stance: The stance head.
         n_neighbours: Nearest labelled examples in an explanation.
         version: Model version string (set by training, checked by loading).
     """
@@ -300,9 +345,19 @@ class ClauseCoder:
         self.stance = stance if stance is not None else StanceClassifier()
         self.n_neighbours = n_neighbours
         self.version = version
-        self.examples: dict[str, Any] = {"ids": [], "texts": [], "themes": [], "stance": []}
-        self.example_vectors = np.zeros((0, 0), dtype=np.float32)
         self.info: dict[str, Any] = {}
+
+    def _require_fitted(self) -> None:
+        if not hasattr(self, "features_"):
+            raise NotFittedError("this ClauseCoder is not fitted yet; call fit or load a model")
+
+    def shared_features(self) -> ClauseFeatures:
+        """An unfitted extractor that computes every block either head weighs (each at weight 1)."""
+        a, b = self.themes._weights(), self.stance._weights()
+        params = a.get_params()
+        for name in BLOCKS:
+            params[name] = 1.0 if max(getattr(a, name), getattr(b, name)) > 0 else 0.0
+        return ClauseFeatures(**params)
 
     def fit(
         self,
@@ -312,62 +367,99 @@ class ClauseCoder:
         *,
         ids: Sequence[str] | None = None,
         groups: Sequence[str] | None = None,
-        sample_weight: np.ndarray | None = None,
+        sample_weight: np.ndarray | dict[str, np.ndarray] | None = None,
     ) -> ClauseCoder:
-        """Fit both heads and keep the samples as explanation examples."""
-        self.themes.fit(
-            X, to_indicator(themes, self.themes.classes), groups=groups, sample_weight=sample_weight
+        """Fit the shared features and both heads; keep the samples as explanation examples.
+
+        Args:
+            X: Samples.
+            themes: Theme labels of each sample.
+            stances: Stance label of each sample.
+            ids: Gold ids (shown as nearest examples in explanations).
+            groups: Document of each sample, so calibration folds never split a document.
+            sample_weight: One weight per sample for both heads, or ``{"themes": w, "stance": w}``.
+        """
+        per_head = sample_weight if isinstance(sample_weight, dict) else {}
+        w_themes = per_head.get("themes") if per_head else sample_weight
+        w_stance = per_head.get("stance") if per_head else sample_weight
+        self.features_ = self.shared_features().fit(X)
+        X = self.with_vectors(X)
+        F = self.features_.transform(X)
+        for head in (self.themes, self.stance):
+            head.share(self.features_)
+        self.themes.fit_matrix(
+            self.themes.scaled(F),
+            to_indicator(themes, self.themes.labels),
+            groups=groups,
+            sample_weight=w_themes,
         )
-        self.stance.fit(X, stances, groups=groups, sample_weight=sample_weight)
-        self.examples = {
+        self.stance.fit_matrix(self.stance.scaled(F), stances, groups=groups, sample_weight=w_stance)
+        self.examples_ = {
             "ids": list(ids) if ids is not None else [str(i) for i in range(len(X))],
             "texts": [s.text for s in X],
             "themes": [list(t) for t in themes],
             "stance": list(stances),
         }
-        self.example_vectors = self.themes.features_._vectors(X) if len(X) else self.example_vectors
+        self.example_vectors_ = (
+            np.vstack([s.vector for s in X]).astype(np.float32) if len(X) else np.zeros((0, 0), np.float32)
+        )
         return self
+
+    @property
+    def embedder(self) -> str:
+        """Registry name of the embedder the coder was trained with."""
+        self._require_fitted()
+        return self.features_.embedder
+
+    def probabilities(self, X: Sequence[Sample]) -> tuple[np.ndarray, np.ndarray]:
+        """Theme and stance probabilities of the samples (one featurisation for both heads)."""
+        F = self.features_.transform(self.with_vectors(X))
+        return self.themes.proba_matrix(self.themes.scaled(F)), self.stance.proba_matrix(
+            self.stance.scaled(F)
+        )
 
     def tune(self, X: Sequence[Sample], themes: Sequence[Sequence[str]]) -> ClauseCoder:
         """Tune the theme thresholds on held-out (dev) data."""
-        self.themes.tune_thresholds(X, to_indicator(themes, self.themes.classes))
+        proba, _ = self.probabilities(X)
+        self.themes.tune_thresholds(proba, to_indicator(themes, self.themes.labels))
         return self
 
     def predict(self, X: Sequence[Sample], *, explain: bool = True) -> list[Prediction]:
         """Predict themes and stance of each sample, with scores and (optionally) explanations."""
         if not len(X):
             return []
-        X = self._with_vectors(X)
-        tp = self.themes.predict_proba(X)
+        X = self.with_vectors(X)
+        F = self.features_.transform(X)
+        Ft, Fs = self.themes.scaled(F), self.stance.scaled(F)
+        tp, sp_ = self.themes.proba_matrix(Ft), self.stance.proba_matrix(Fs)
         tmask = self.themes.threshold(tp)
-        sp_ = self.stance.predict_proba(X)
         sidx = sp_.argmax(axis=1)
         theme_cues: list[dict[str, tuple[str, ...]]] = [{} for _ in X]
         stance_cues: list[tuple[str, ...]] = [() for _ in X]
         neighbours: list[tuple[Neighbour, ...]] = [() for _ in X]
         if explain:
-            for k, name in enumerate(self.themes.classes):
+            for k, name in enumerate(self.themes.labels):
                 rows = np.flatnonzero(tmask[:, k])
                 if len(rows):
-                    for r, terms in zip(rows, self.themes.top_terms([X[i] for i in rows], k), strict=True):
+                    for r, terms in zip(rows, self.themes.top_terms(Ft[rows], k), strict=True):
                         theme_cues[r][name] = terms
-            for k in range(len(self.stance.classes)):
+            for k in range(len(self.stance.labels)):
                 rows = np.flatnonzero(sidx == k)
                 if len(rows):
-                    for r, terms in zip(rows, self.stance.top_terms([X[i] for i in rows], k), strict=True):
+                    for r, terms in zip(rows, self.stance.top_terms(Fs[rows], k), strict=True):
                         stance_cues[r] = terms
             neighbours = self.neighbours(np.vstack([s.vector for s in X]))
         out = []
         for i in range(len(X)):
             out.append(
                 Prediction(
-                    themes=tuple(c for c, m in zip(self.themes.classes, tmask[i], strict=True) if m),
+                    themes=tuple(c for c, m in zip(self.themes.labels, tmask[i], strict=True) if m),
                     theme_scores={
-                        c: round(float(p), 4) for c, p in zip(self.themes.classes, tp[i], strict=True)
+                        c: round(float(p), 4) for c, p in zip(self.themes.labels, tp[i], strict=True)
                     },
-                    stance=str(self.stance.classes[sidx[i]]),
+                    stance=str(self.stance.labels[sidx[i]]),
                     stance_scores={
-                        c: round(float(p), 4) for c, p in zip(self.stance.classes, sp_[i], strict=True)
+                        c: round(float(p), 4) for c, p in zip(self.stance.labels, sp_[i], strict=True)
                     },
                     explanation=Explanation(theme_cues[i], stance_cues[i], neighbours[i]),
                     model_version=self.version,
@@ -375,20 +467,22 @@ class ClauseCoder:
             )
         return out
 
-    def _with_vectors(self, X: Sequence[Sample]) -> list[Sample]:
+    def with_vectors(self, X: Sequence[Sample]) -> list[Sample]:
+        """The samples, each with its sentence embedding (computed with the model's embedder if missing)."""
         if all(s.vector is not None for s in X):
             return list(X)
-        vecs = self.themes.features_._vectors(X)
+        vecs = self.features_.vectors(X)
         return [Sample(s.text, s.doc_type, s.section, v, s.context) for s, v in zip(X, vecs, strict=True)]
 
     def neighbours(self, vectors: np.ndarray) -> list[tuple[Neighbour, ...]]:
         """The nearest labelled examples of each vector (cosine similarity)."""
-        if self.example_vectors.size == 0 or self.n_neighbours <= 0:
+        self._require_fitted()
+        if self.example_vectors_.size == 0 or self.n_neighbours <= 0:
             return [() for _ in range(len(vectors))]
-        sims = vectors.astype(np.float32) @ self.example_vectors.T.astype(np.float32)
+        sims = vectors.astype(np.float32) @ self.example_vectors_.T.astype(np.float32)
         k = min(self.n_neighbours, sims.shape[1])
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        ex = self.examples
+        ex = self.examples_
         result = []
         for i, row in enumerate(top):
             row = row[np.argsort(-sims[i, row])]

@@ -17,7 +17,7 @@ from nlp.store import Store
 
 def embedder_of(coder: ClauseCoder) -> str:
     """Registry name of the embedder the coder was trained with."""
-    return coder.themes.features_.embedder
+    return coder.embedder
 
 
 def code_clauses(

@@ -31,6 +31,8 @@ from nlp.embed import DEFAULT_EMBEDDER, embed
 from nlp.records import DOC_TYPES, Sample
 from nlp.resources import DEFINITION_RE, IMPERATIVE_VERBS, STANCE_CUES, THEME_CUES, TYPED_MODALS
 
+# Feature blocks, in column order; each is a weight parameter of ClauseFeatures.
+BLOCKS = ("word", "char", "section", "context", "embedding", "cues", "doc_type")
 # Document types whose "moet" binds someone.
 BINDING_DOC_TYPES = frozenset({"cao", "covenant", "other"})
 _CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -199,10 +201,48 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
             if getattr(self, name) > 0:
                 vec.fit([_view(name, s) for s in X])
                 self.vectorizers_[name] = vec
-        self.embedding_dim_ = self._vectors(X[:1]).shape[1] if self.embedding > 0 and len(X) else 0
+        self.embedding_dim_ = self.vectors(X[:1]).shape[1] if self.embedding > 0 and len(X) else 0
+        self.block_slices_ = self._block_slices()
         return self
 
-    def _vectors(self, X: Sequence[Sample]) -> np.ndarray:
+    def _block_slices(self) -> dict[str, tuple[int, int]]:
+        sizes = [(name, len(vec.vocabulary_)) for name, vec in self.vectorizers_.items()]
+        if self.embedding > 0:
+            sizes.append(("embedding", self.embedding_dim_))
+        if self.cues > 0:
+            sizes.append(("cues", len(cue_matrix([], [])[1])))
+        if self.doc_type > 0:
+            sizes.append(("doc_type", len(DOC_TYPES)))
+        out, start = {}, 0
+        for name, n in sizes:
+            out[name] = (start, start + n)
+            start += n
+        return out
+
+    def block_scale(self, weights: ClauseFeatures) -> np.ndarray:
+        """Column factors that turn this extractor's output into the blocks weighted as in ``weights``.
+
+        A head that shares this fitted extractor but weighs the blocks differently multiplies the
+        shared matrix by these factors (0 drops a block), so the text is featurised only once.
+
+        Raises:
+            ValueError: ``weights`` uses a block this extractor does not compute.
+        """
+        check_is_fitted(self, "block_slices_")
+        scale = np.zeros(
+            self.block_slices_[next(reversed(self.block_slices_))][1] if self.block_slices_ else 0
+        )
+        for name, (a, b) in self.block_slices_.items():
+            scale[a:b] = float(getattr(weights, name)) / float(getattr(self, name))
+        for name in BLOCKS:
+            if getattr(weights, name) > 0 and name not in self.block_slices_:
+                raise ValueError(
+                    f"feature block {name!r} is weighted but the shared extractor does not compute it"
+                )
+        return scale
+
+    def vectors(self, X: Sequence[Sample]) -> np.ndarray:
+        """Sentence embeddings of the samples: their own ``vector`` where set, else computed."""
         missing = [i for i, s in enumerate(X) if s.vector is None]
         given = [s.vector for s in X if s.vector is not None]
         if not missing:
@@ -223,7 +263,7 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
             texts = [_view(name, s) for s in X]
             blocks.append(vec.transform(texts) * getattr(self, name))
         if self.embedding > 0:
-            blocks.append(sp.csr_matrix(self._vectors(X) * self.embedding))
+            blocks.append(sp.csr_matrix(self.vectors(X) * self.embedding))
         if self.cues > 0:
             cues, _ = cue_matrix([s.text for s in X], [s.doc_type for s in X])
             blocks.append(sp.csr_matrix(cues * self.cues))
@@ -274,4 +314,5 @@ class ClauseFeatures(TransformerMixin, BaseEstimator):
                 vec.idf_ = arrays[f"idf_{name}"]
                 self.vectorizers_[name] = vec
         self.embedding_dim_ = int(state["embedding_dim"])
+        self.block_slices_ = self._block_slices()
         return self

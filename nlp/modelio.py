@@ -3,18 +3,21 @@
 A model is a folder with two files:
 
 - ``model.json``: format name and version, model version, library versions, labels,
-  parameters, thresholds, calibration, n-gram vocabularies, the labelled examples used in
-  explanations, and training metadata;
+  parameters, thresholds, calibration, the n-gram vocabularies of the one feature extractor
+  both heads share, the labelled examples used in explanations, and training metadata;
 - ``arrays.npz``: coefficients, intercepts, IDF weights and example embeddings, loaded with
   ``allow_pickle=False``.
 
 Loading checks the format name and version and that both files agree, and raises
-:class:`ModelError` with one readable line when they do not.
+:class:`ModelError` with one readable line when they do not. A model saved with another
+scikit-learn release (major.minor) still loads (nothing is pickled), but :func:`load` warns with
+:class:`ModelVersionWarning`, since TF-IDF and solver details may differ between releases.
 """
 
 from __future__ import annotations
 
 import json
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -26,7 +29,7 @@ from nlp.errors import ClauseAtlasError
 from nlp.features import ClauseFeatures
 
 FORMAT = "clause-atlas-coder"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MODEL_FILE = "model.json"
 ARRAYS_FILE = "arrays.npz"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "clause-coder"
@@ -36,16 +39,36 @@ class ModelError(ClauseAtlasError, ValueError):
     """A model folder is missing, corrupt, or of another format version."""
 
 
+class ModelVersionWarning(UserWarning):
+    """A model was saved with another scikit-learn release than the one running."""
+
+
+def _minor(version: str) -> tuple[str, ...]:
+    return tuple(version.split(".")[:2])
+
+
+def check_sklearn_version(saved: str, where: str) -> str | None:
+    """Warn (and return the message) when ``saved`` differs from the running scikit-learn release."""
+    import sklearn
+
+    if not saved or _minor(saved) == _minor(sklearn.__version__):
+        return None
+    message = (
+        f"model at {where} was saved with scikit-learn {saved}, this is {sklearn.__version__}; "
+        "predictions may differ slightly: retrain with 'clause-atlas train'"
+    )
+    warnings.warn(message, ModelVersionWarning, stacklevel=3)
+    return message
+
+
 def _head_state(
     head: ThemeClassifier | StanceClassifier, prefix: str, arrays: dict[str, np.ndarray]
 ) -> dict[str, Any]:
-    feat_state, feat_arrays = head.features_.to_state()
-    arrays.update({f"{prefix}.{k}": v for k, v in feat_arrays.items()})
     arrays[f"{prefix}.coef"] = head.coef_.astype(np.float32)
     arrays[f"{prefix}.intercept"] = head.intercept_.astype(np.float64)
     params = {k: v for k, v in head.get_params(deep=False).items() if k != "features"}
-    params["classes"] = list(params["classes"])
-    state: dict[str, Any] = {"params": params, "features": feat_state}
+    params["classes"] = list(head.labels)
+    state: dict[str, Any] = {"params": params, "weights": head._weights().get_params()}
     if isinstance(head, ThemeClassifier):
         state["thresholds"] = [float(t) for t in head.thresholds_]
         state["platt"] = head.platt_.tolist()
@@ -60,16 +83,19 @@ def save(coder: ClauseCoder, folder: str | Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     import sklearn
 
-    arrays: dict[str, np.ndarray] = {"examples.vectors": coder.example_vectors.astype(np.float16)}
+    arrays: dict[str, np.ndarray] = {"examples.vectors": coder.example_vectors_.astype(np.float16)}
+    feat_state, feat_arrays = coder.features_.to_state()
+    arrays.update({f"features.{k}": v for k, v in feat_arrays.items()})
     doc = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "model_version": coder.version,
         "sklearn_version": sklearn.__version__,
         "n_neighbours": coder.n_neighbours,
+        "features": feat_state,
         "themes": _head_state(coder.themes, "themes", arrays),
         "stance": _head_state(coder.stance, "stance", arrays),
-        "examples": coder.examples,
+        "examples": coder.examples_,
         "info": coder.info,
         "arrays": sorted(arrays),
     }
@@ -78,18 +104,17 @@ def save(coder: ClauseCoder, folder: str | Path) -> Path:
     return folder
 
 
-def _head(cls: type, state: dict[str, Any], prefix: str, arrays: dict[str, np.ndarray]) -> Any:
-    feat_arrays = {k.split(".", 1)[1]: v for k, v in arrays.items() if k.startswith(f"{prefix}.idf_")}
-    features = ClauseFeatures.from_state(state["features"], feat_arrays)
+def _head(
+    cls: type, state: dict[str, Any], prefix: str, arrays: dict[str, np.ndarray], shared: ClauseFeatures
+) -> Any:
     params = dict(state["params"])
     params["classes"] = tuple(params["classes"])
-    head = cls(features=ClauseFeatures(**state["features"]["params"]), **params)
-    head.features_ = features
-    head.feature_names_ = features.get_feature_names_out()
+    head = cls(features=ClauseFeatures(**state["weights"]), **params)
+    head.share(shared)
     head.coef_ = arrays[f"{prefix}.coef"].astype(np.float64)
     head.intercept_ = arrays[f"{prefix}.intercept"]
-    head.classes_ = np.asarray(head.classes)
-    if head.coef_.shape != (len(head.classes), len(head.feature_names_)):
+    head.classes_ = np.asarray(head.labels)
+    if head.coef_.shape != (len(head.labels), len(head.feature_names_)):
         raise ValueError(f"{prefix} coefficients do not match the vocabulary")
     if cls is ThemeClassifier:
         head.thresholds_ = np.asarray(state["thresholds"], dtype=float)
@@ -130,15 +155,21 @@ def load(folder: str | Path | None = None) -> ClauseCoder:
     if sorted(arrays) != doc.get("arrays"):
         raise ModelError(f"model files in {where} do not belong together; retrain with 'clause-atlas train'")
     try:
+        feat_arrays = {k.split(".", 1)[1]: v for k, v in arrays.items() if k.startswith("features.")}
+        shared = ClauseFeatures.from_state(doc["features"], feat_arrays)
         coder = ClauseCoder(
-            themes=_head(ThemeClassifier, doc["themes"], "themes", arrays),
-            stance=_head(StanceClassifier, doc["stance"], "stance", arrays),
+            themes=_head(ThemeClassifier, doc["themes"], "themes", arrays, shared),
+            stance=_head(StanceClassifier, doc["stance"], "stance", arrays, shared),
             n_neighbours=int(doc["n_neighbours"]),
             version=str(doc["model_version"]),
         )
-        coder.examples = doc["examples"]
-        coder.example_vectors = arrays["examples.vectors"].astype(np.float32)
+        coder.features_ = shared
+        coder.examples_ = doc["examples"]
+        coder.example_vectors_ = arrays["examples.vectors"].astype(np.float32)
         coder.info = doc.get("info", {})
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"model at {where} is corrupt ({exc})") from exc
+    mismatch = check_sklearn_version(str(doc.get("sklearn_version", "")), where)
+    if mismatch:
+        coder.info = {**coder.info, "sklearn_mismatch": mismatch}
     return coder

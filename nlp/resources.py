@@ -528,3 +528,16 @@ DEFINITION_RE: re.Pattern[str] = re.compile(
     r"|\bis van (?:overeenkomstige )?toepassing\b|\btreedt in werking\b|\bwerkingssfeer\b",
     re.IGNORECASE,
 )
+
+# Dutch function words that never explain a prediction on their own (explanations skip a cue
+# term made only of these). Modal verbs ("moet", "mag", "kan", "zal") are cues and not listed.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    aan al alle als alsof and bij dan dat de deze die dit door dus een eens en er ermee ervan
+    ge hem het hen hier hij hoe hun ik in is je jij kunnen maar me meer men met mij mijn na naar
+    niet nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel
+    voor want waren was wat we wel welk welke werd wie wij wordt worden zich zij zijn zo zonder
+    zou zoals hebben heeft had geen iets niets ieder elk elke andere ander waarbij waarin waarop
+    daarbij daarin daarom daar haar zelf ze ja nee
+    """.split()
+)

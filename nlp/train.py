@@ -1,8 +1,10 @@
 """Train the clause coder from gold data.
 
+Real clauses (taken as published from real documents) come first; clauses written for the gold
+set are extra training data with their own weight (``written_weight``; 0 leaves them out).
 Protocol (fixed, so figures are reproducible):
 
-1. fit on the ``train`` split; tune each theme's threshold on ``dev``;
+1. fit on the ``train`` split; tune each theme's threshold on the real clauses of ``dev``;
 2. refit on ``train`` + ``dev`` with the same hyper-parameters and the tuned thresholds;
 3. the ``test`` split is never used here (see :mod:`nlp.evaluate`).
 
@@ -25,11 +27,11 @@ from nlp.features import ClauseFeatures
 from nlp.gold import GoldClause, select
 from nlp.records import Sample
 
-# Hyper-parameters chosen on the dev split (evaluation/classification/TUNING.md).
+# Hyper-parameters compared by cross-validation over the real documents of train + dev
+# (evaluation/classification/tune.py, TUNING.md); the model card gives the decisions.
 DEFAULT_CONFIG: dict[str, Any] = {
-    # Weight of clauses from corpus documents against clauses written for the gold set: corpus
-    # clauses include law fragments and annexes whose labels are noisier (see TUNING.md).
-    "corpus_weight": 0.5,
+    # Weight of clauses written for the gold set against real clauses (weight 1).
+    "written_weight": 0.5,
     # Themes: the document type does not help (a theme is what a clause is about, whatever the
     # document), cue words weigh more. Stance: the document type matters ("moet").
     "themes": {
@@ -59,10 +61,27 @@ def embed_gold(
     return {g.id: v for g, v in zip(gold, vecs, strict=True)}
 
 
-def weights(gold: Sequence[GoldClause], config: dict[str, Any] | None = None) -> np.ndarray:
-    """Training weight of each clause: 1 for written clauses, ``corpus_weight`` for corpus ones."""
-    w = (config or DEFAULT_CONFIG).get("corpus_weight", 1.0)
-    return np.array([1.0 if g.synthetic else w for g in gold])
+def _written_weight(config: dict[str, Any], head: str) -> float:
+    return float(config.get(head, {}).get("written_weight", config.get("written_weight", 1.0)))
+
+
+def weights(gold: Sequence[GoldClause], config: dict[str, Any] | None = None) -> dict[str, np.ndarray]:
+    """Training weight of each clause per head: 1 for real clauses, the head's ``written_weight`` for written ones.
+
+    A head's own ``written_weight`` (``config["themes"]["written_weight"]``) overrides the global one.
+    """
+    config = config or DEFAULT_CONFIG
+    return {
+        head: np.array([_written_weight(config, head) if g.synthetic else 1.0 for g in gold])
+        for head in ("themes", "stance")
+    }
+
+
+def training_set(gold: Sequence[GoldClause], config: dict[str, Any] | None = None) -> list[GoldClause]:
+    """The clauses to fit on: written ones only when some head weighs them above 0."""
+    config = config or DEFAULT_CONFIG
+    keep = max(_written_weight(config, h) for h in ("themes", "stance")) > 0
+    return [g for g in gold if keep or not g.synthetic]
 
 
 def make_coder(config: dict[str, Any] | None = None, embedder: str = DEFAULT_EMBEDDER) -> ClauseCoder:
@@ -88,6 +107,8 @@ def fit_and_tune(
 ) -> ClauseCoder:
     """Step 1 of the protocol: fit on ``train``, tune thresholds on ``dev``."""
     coder = make_coder(config, embedder)
+    train = training_set(train, config)
+    dev = [g for g in dev if not g.synthetic]
     coder.fit(
         samples(train, vectors),
         [g.themes for g in train],
@@ -123,7 +144,7 @@ def train(
     vectors = embed_gold([*tr, *dev], embedder, store)
     tuned = fit_and_tune(tr, dev, vectors, config, embedder)
     final = make_coder(config, embedder)
-    both = [*tr, *dev]
+    both = training_set([*tr, *dev], config)
     final.fit(
         samples(both, vectors),
         [g.themes for g in both],
@@ -136,11 +157,17 @@ def train(
     stamp = datetime.now(UTC).strftime("%Y%m%d")
     final.version = f"{MODEL_VERSION_PREFIX}-{stamp}-{len(both)}"
     final.info = {
-        "trained_on": {"train": len(tr), "dev": len(dev), "extra": len(extra)},
+        "trained_on": {
+            "train": len(training_set(tr, config)),
+            "dev": len(training_set(dev, config)),
+            "extra": len(extra),
+            "real": sum(not g.synthetic for g in both),
+            "written": sum(g.synthetic for g in both),
+        },
         "documents": {s: sorted({g.doc_id for g in select(gold, s)}) for s in ("train", "dev", "test")},
         "embedder": embedder,
         "config": config or DEFAULT_CONFIG,
-        "thresholds": dict(zip(final.themes.classes, map(float, final.themes.thresholds_), strict=True)),
+        "thresholds": dict(zip(final.themes.labels, map(float, final.themes.thresholds_), strict=True)),
         "stance_temperature": final.stance.temperature_,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
     }

@@ -213,4 +213,6 @@ def test_app_topics_drill_down(on_corpus: Path) -> None:
 def test_app_review_makes_a_qdpx_project(on_corpus: Path) -> None:
     at = page("review")
     next(b for b in at.button if b.key == "rv-qdpx").click().run()
-    assert not at.exception and any(d.label == "Download clause-atlas.qdpx" for d in at.get("download_button"))
+    assert not at.exception and any(
+        d.label == "Download clause-atlas.qdpx" for d in at.get("download_button")
+    )

@@ -74,13 +74,13 @@ def test_classify_explanation_has_cues_and_neighbours(coder: ClauseCoder) -> Non
     assert pred.explanation.theme_cues["training"], "a predicted theme names its cue terms"
     assert pred.explanation.stance_cues
     assert len(pred.explanation.neighbours) == coder.n_neighbours
-    assert pred.explanation.neighbours[0].gold_id in coder.examples["ids"]
+    assert pred.explanation.neighbours[0].gold_id in coder.examples_["ids"]
     assert "training" in pred.explanation.summary()
 
 
 def test_classify_predict_without_vectors_embeds_with_the_model_embedder(coder: ClauseCoder) -> None:
     a = coder.predict([Sample("Overleg met de ondernemingsraad is verplicht.", "cao")], explain=False)[0]
-    v = coder.themes.features_._vectors([Sample("Overleg met de ondernemingsraad is verplicht.")])
+    v = coder.features_.vectors([Sample("Overleg met de ondernemingsraad is verplicht.")])
     b = coder.predict(
         [Sample("Overleg met de ondernemingsraad is verplicht.", "cao", "", v[0])], explain=False
     )[0]
@@ -117,3 +117,56 @@ def test_features_cue_matrix_and_names_agree() -> None:
     assert m[0, names.index("cue:commitment:verbinden zich")] == 1
     assert m[1, names.index("definition")] == 1 and m[1, names.index("list item ;")] == 1
     assert readable_cue("commitment:verbind\\w* zich") == "verbind… zich"
+
+
+def test_classify_heads_share_one_fitted_extractor(coder: ClauseCoder) -> None:
+    assert coder.themes.features_ is coder.features_ and coder.stance.features_ is coder.features_
+    # the shared extractor computes every block either head weighs, each at weight 1
+    for name, (a, b) in coder.features_.block_slices_.items():
+        assert b > a and getattr(coder.features_, name) == 1.0
+
+
+def test_classify_predict_featurises_each_text_once(
+    coder: ClauseCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    original = type(coder.features_).transform
+
+    def counting(self, X):  # type: ignore[no-untyped-def]
+        calls.append(len(X))
+        return original(self, X)
+
+    monkeypatch.setattr(type(coder.features_), "transform", counting)
+    coder.predict([Sample("De werkgever is verplicht tot een opleiding.", "cao")] * 3, explain=True)
+    assert calls == [3]
+
+
+def test_features_block_scale_weights_each_block() -> None:
+    X = [Sample(t, "cao") for t in ["overleg met de ondernemingsraad", "een opleiding volgen", "de werkdruk"]]
+    shared = ClauseFeatures(word=1.0, char=1.0, embedding=0.0, cues=1.0, doc_type=1.0, min_df=1).fit(X)
+    scale = shared.block_scale(ClauseFeatures(word=2.0, char=0.0, embedding=0.0, cues=0.5, doc_type=0.0))
+    a, b = shared.block_slices_["word"]
+    assert (scale[a:b] == 2.0).all()
+    a, b = shared.block_slices_["char"]
+    assert (scale[a:b] == 0.0).all()
+    a, b = shared.block_slices_["cues"]
+    assert (scale[a:b] == 0.5).all()
+    assert len(scale) == shared.transform(X).shape[1]
+    with pytest.raises(ValueError, match="embedding"):
+        shared.block_scale(ClauseFeatures(embedding=1.0))
+
+
+def test_classify_head_fits_on_its_own_like_an_estimator(gold: list[GoldClause]) -> None:
+    train = select(gold, "train")
+    head = StanceClassifier(features=ClauseFeatures(embedding=0.0, min_df=1), C=2.0)
+    head.fit([g.sample() for g in train], [g.stance for g in train])
+    proba = head.predict_proba([g.sample() for g in select(gold, "test")])
+    assert np.allclose(proba.sum(axis=1), 1.0) and list(head.classes_) == list(STANCES)
+
+
+def test_classify_written_clauses_can_weigh_differently_per_head(gold: list[GoldClause]) -> None:
+    from nlp.train import weights
+
+    rows = [*select(gold, "train")[:3], GoldClause("w:1", "w", "Tekst.", (), "neutral", synthetic=True)]
+    w = weights(rows, {"written_weight": 0.5, "themes": {"written_weight": 0.0}, "stance": {}})
+    assert w["themes"].tolist() == [1.0, 1.0, 1.0, 0.0] and w["stance"].tolist() == [1.0, 1.0, 1.0, 0.5]

@@ -196,3 +196,15 @@ def test_cli_ingest_without_a_model_says_how_to_get_one(tmp_path: Path) -> None:
     doc.write_text("Een zin over scholing in werktijd.\n", encoding="utf-8")
     res = run(["--store", str(tmp_path / "s.duckdb"), "ingest", "--model", str(tmp_path / "none"), str(doc)])
     assert res.exit_code == 1 and "clause-atlas train" in res.output and res.output.count("\n") == 1
+
+
+def test_cli_classify_warns_in_one_line_when_scikit_learn_differs(model_dir: Path, tmp_path: Path) -> None:
+    doc = json.loads((model_dir / MODEL_FILE).read_text(encoding="utf-8"))
+    doc["sklearn_version"] = "0.1.0"
+    (model_dir / MODEL_FILE).write_text(json.dumps(doc), encoding="utf-8")
+    inp = tmp_path / "in.jsonl"
+    inp.write_text('{"id": 1, "text": "De werkgever is verplicht tot scholing."}\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["classify", str(inp), "--model", str(model_dir)])
+    assert res.exit_code == 0 and len(res.stdout.splitlines()) == 1
+    warning = [line for line in res.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warning) == 1 and "scikit-learn 0.1.0" in warning[0] and "clause-atlas train" in warning[0]

@@ -27,8 +27,8 @@ def test_metrics_stance_scores_and_confusion() -> None:
     s = stance_scores(y, p)
     assert s["accuracy"] == 0.5
     assert s["confusion"][0][0] == 1 and s["confusion"][2][4] == 1 and s["confusion"][4][2] == 1
-    # macro over labels present in gold: commitment 1, concern 0, neutral 0.5
-    assert s["macro_f1"] == pytest.approx(0.5)
+    # macro over all five stances: commitment 1, concern 0, neutral 0.5, the two absent ones 0
+    assert s["macro_f1"] == pytest.approx(1.5 / 5)
 
 
 def test_metrics_bootstrap_is_deterministic_and_brackets_the_value() -> None:
@@ -38,6 +38,20 @@ def test_metrics_bootstrap_is_deterministic_and_brackets_the_value() -> None:
     lo, hi = bootstrap_ci(stat, len(y), resamples=300, seed=1)
     assert (lo, hi) == bootstrap_ci(stat, len(y), resamples=300, seed=1)
     assert lo <= float((y == p).mean()) <= hi
+
+
+def test_metrics_document_bootstrap_resamples_whole_documents() -> None:
+    # two documents: one all right, one all wrong; a clause bootstrap is narrow, a document one is not
+    y = np.array(["a"] * 50 + ["b"] * 50)
+    p = np.array(["a"] * 50 + ["x"] * 50)
+    groups = ["d1"] * 50 + ["d2"] * 50
+    stat = lambda i: float((y[i] == p[i]).mean())  # noqa: E731
+    lo_c, hi_c = bootstrap_ci(stat, len(y), resamples=300)
+    lo_d, hi_d = bootstrap_ci(stat, len(y), groups=groups, resamples=300)
+    assert (lo_d, hi_d) == (0.0, 1.0)
+    assert hi_c - lo_c < 0.3
+    # every resample is made of whole documents: accuracy is 0, 0.5 or 1
+    assert bootstrap_ci(stat, len(y), groups=groups, resamples=50, alpha=0.5)[0] in (0.0, 0.5, 1.0)
 
 
 def test_metrics_summary_has_intervals() -> None:

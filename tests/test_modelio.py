@@ -82,3 +82,22 @@ def test_modelio_arrays_from_another_model_are_rejected(coder: ClauseCoder, tmp_
     np.savez(folder / ARRAYS_FILE, **arrays)
     with pytest.raises(ModelError, match="do not belong together"):
         load(folder)
+
+
+def test_modelio_warns_when_scikit_learn_differs(coder: ClauseCoder, tmp_path: Path) -> None:
+    from nlp.modelio import ModelVersionWarning
+
+    folder = save(coder, tmp_path / "m")
+    doc = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    doc["sklearn_version"] = "0.1.0"
+    (folder / MODEL_FILE).write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.warns(ModelVersionWarning, match=r"scikit-learn 0\.1\.0.*retrain"):
+        again = load(folder)
+    assert "sklearn_mismatch" in again.info
+    # the same release loads quietly
+    save(coder, tmp_path / "n")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ModelVersionWarning)
+        load(tmp_path / "n")

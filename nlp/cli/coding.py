@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -85,10 +86,14 @@ def read_classify_input(path: str) -> list[tuple[Any, Sample]]:
 @friendly
 def classify_cmd(input_path: str, model_dir: Path | None, explain: bool, batch_size: int) -> None:
     """Code the clauses in INPUT.jsonl ('-' for stdin); print one JSON line per input line."""
-    from nlp.modelio import load
+    from nlp.modelio import ModelVersionWarning, load
 
     items = read_classify_input(input_path)
-    coder = load(model_dir)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ModelVersionWarning)
+        coder = load(model_dir)
+    for w in caught:
+        click.echo(f"warning: {w.message}", err=True)
     for i in range(0, len(items), batch_size):
         chunk = items[i : i + batch_size]
         for (cid, _), pred in zip(chunk, coder.predict([s for _, s in chunk], explain=explain), strict=True):
@@ -195,8 +200,12 @@ def evaluate_cmd(
     # The README quotes the bundled model only.
     bundled = model_dir is None or model_dir.resolve() == DEFAULT_MODEL_DIR.resolve()
     publish(results, model_dir or DEFAULT_MODEL_DIR, README if bundled else None)
-    m = results["test"]["model"]
+    key = (
+        "real_test" if "real_test" in results else next(k for k in ("written_test", "blind") if k in results)
+    )
+    m = results[key]["model"]
     click.echo(
-        f"test ({m['n']} clauses): theme micro-F1 {m['themes']['micro_f1']:.3f}, macro-F1 {m['themes']['macro_f1']:.3f}; "
-        f"stance macro-F1 {m['stance']['macro_f1']:.3f}, accuracy {m['stance']['accuracy']:.3f}; report: {report_path}"
+        f"{key.replace('_', ' ')} ({m['n']} clauses, {results[key]['n_docs']} documents): theme micro-F1 "
+        f"{m['themes']['micro_f1']:.3f}, macro-F1 {m['themes']['macro_f1']:.3f}; stance macro-F1 "
+        f"{m['stance']['macro_f1']:.3f}, accuracy {m['stance']['accuracy']:.3f}; report: {report_path}"
     )
