@@ -46,8 +46,12 @@ gold: $(STAMP)
 model: $(STAMP)
 	$(BIN)/clause-atlas train
 
-## report: score the model and the baselines on the test split; rewrite evaluation/REPORT.md
+## report: agreement of the double annotations, then the model and the baselines on the test split
+## (real documents first); rewrites the AGREEMENT files, evaluation/REPORT.md, the model card and README figures
 report: $(STAMP)
+	$(BIN)/python -m evaluation.gold.classification.agreement --round corpus > /dev/null
+	$(BIN)/python -m evaluation.gold.classification.agreement --round real > /dev/null
+	$(BIN)/python -m evaluation.gold.classification.agreement --round real-2 > /dev/null
 	$(BIN)/clause-atlas evaluate
 
 ## bench: time `clause-atlas classify` on 1,000 corpus clauses (needs `make app` first)

@@ -46,7 +46,7 @@ ROUNDS = {
     },
     "real": {
         "sample": "second/real-sample.jsonl",
-        "first": "real-*.jsonl",
+        "first": [f"real-{k}.jsonl" for k in range(1, 7)],
         "second": "second/real-annotator-2.jsonl",
         "report": "real/AGREEMENT.md",
         "disagreements": "real/disagreements.jsonl",
@@ -56,7 +56,7 @@ ROUNDS = {
     },
     "real-2": {
         "sample": "second/real-sample-2.jsonl",
-        "first": "real-*.jsonl",
+        "first": [f"real-{k}.jsonl" for k in range(7, 13)],
         "second": "second/real-annotator-2b.jsonl",
         "report": "real/AGREEMENT-2.md",
         "disagreements": "real/disagreements-2.jsonl",
@@ -74,7 +74,13 @@ def main() -> None:
     cfg = ROUNDS[ap.parse_args().round]
     sample = _jsonl(HERE / cfg["sample"])
     first: dict[str, dict[str, object]] = {}
-    for path in sorted((HERE / "labels").glob(cfg["first"])):
+    pattern = cfg["first"]
+    paths = (
+        sorted((HERE / "labels").glob(pattern))
+        if isinstance(pattern, str)
+        else [HERE / "labels" / n for n in pattern]
+    )
+    for path in paths:
         first.update({str(r["id"]): r for r in _jsonl(path)})
     second = {str(r["id"]): r for r in _jsonl(HERE / cfg["second"])}
     ids = [str(s["id"]) for s in sample if str(s["id"]) in second and str(s["id"]) in first]
