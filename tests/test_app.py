@@ -216,3 +216,17 @@ def test_app_review_makes_a_qdpx_project(on_corpus: Path) -> None:
     assert not at.exception and any(
         d.label == "Download clause-atlas.qdpx" for d in at.get("download_button")
     )
+
+
+def test_app_qdpx_import_never_writes_under_the_uploaded_name(on_corpus: Path, tmp_path: Path) -> None:
+    target = tmp_path / "escaped.qdpx"
+    at = page("review")
+    # a name that climbs out of the temporary folder to an absolute path of our choosing
+    evil = "../" * 12 + str(target).lstrip("/")
+    at.file_uploader(key="rv-qdpx-in").set_value(
+        (evil, b"PK\x05\x06" + b"\x00" * 18, "application/zip")
+    ).run()
+    next(b for b in at.button if b.key == "rv-qdpx-import").click().run()
+    assert not at.exception
+    assert not target.exists(), "the upload was written outside the temporary folder"
+    assert at.error, "a damaged project gets one clear message"

@@ -89,7 +89,8 @@ if not widgets.empty_store_notice(index):
         from nlp.qdpx import import_qdpx
 
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / upload.name
+            # never the uploaded name: it is not sanitised and may point outside the folder
+            path = Path(tmp) / "upload.qdpx"
             path.write_bytes(upload.getvalue())
             try:
                 with state.LOCK:
