@@ -111,13 +111,14 @@ class _LinearHead(ClassifierMixin, BaseEstimator):
         """The labels in column order."""
         return tuple(self.classes) if self.classes is not None else self.default_classes
 
-    def _weights(self) -> ClauseFeatures:
+    def block_weights(self) -> ClauseFeatures:
+        """An unfitted copy of ``features``: the weight this head gives each feature block."""
         return clone(self.features) if self.features is not None else ClauseFeatures()
 
     def share(self, extractor: ClauseFeatures) -> _LinearHead:
         """Use a fitted extractor shared with other heads, weighing its blocks as ``features`` says."""
         self.features_ = extractor
-        self.scale_ = extractor.block_scale(self._weights())
+        self.scale_ = extractor.block_scale(self.block_weights())
         self.feature_names_ = extractor.get_feature_names_out()
         return self
 
@@ -130,7 +131,7 @@ class _LinearHead(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: Sequence[Sample], y: Any, **kwargs: Any) -> _LinearHead:
         """Fit this head's own feature extractor on ``X``, then the head (see :meth:`fit_matrix`)."""
-        extractor = self._weights().fit(X)
+        extractor = self.block_weights().fit(X)
         self.share(extractor)
         return self.fit_matrix(self._own_matrix(X), y, **kwargs)
 
@@ -353,7 +354,7 @@ class ClauseCoder:
 
     def shared_features(self) -> ClauseFeatures:
         """An unfitted extractor that computes every block either head weighs (each at weight 1)."""
-        a, b = self.themes._weights(), self.stance._weights()
+        a, b = self.themes.block_weights(), self.stance.block_weights()
         params = a.get_params()
         for name in BLOCKS:
             params[name] = 1.0 if max(getattr(a, name), getattr(b, name)) > 0 else 0.0

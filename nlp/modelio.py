@@ -68,7 +68,7 @@ def _head_state(
     arrays[f"{prefix}.intercept"] = head.intercept_.astype(np.float64)
     params = {k: v for k, v in head.get_params(deep=False).items() if k != "features"}
     params["classes"] = list(head.labels)
-    state: dict[str, Any] = {"params": params, "weights": head._weights().get_params()}
+    state: dict[str, Any] = {"params": params, "weights": head.block_weights().get_params()}
     if isinstance(head, ThemeClassifier):
         state["thresholds"] = [float(t) for t in head.thresholds_]
         state["platt"] = head.platt_.tolist()
