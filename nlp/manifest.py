@@ -7,7 +7,9 @@ country, year, language, source`` (extra columns such as ``licence`` are ignored
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 from nlp.errors import ManifestError
@@ -103,8 +105,25 @@ def read_manifest(path: str | Path) -> dict[str, DocumentMeta]:
     return by_file
 
 
+def _unaccent(c: str) -> str:
+    """A Latin letter without its accent ("é" -> "e", "ﬁ" -> "fi"); any other character as it is."""
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    return base if base.isascii() else c
+
+
 def doc_id_from_path(path: str | Path) -> str:
-    """Derive a document id from a file name ("Cao Metaal 2025.pdf" -> "cao-metaal-2025")."""
-    stem = Path(path).stem.lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
-    return slug[:100] or "document"
+    """Derive a document id from a file name ("Cao Metaal 2025.pdf" -> "cao-metaal-2025").
+
+    Ids are ASCII (letters, digits, '-'). Accents are dropped ("één.txt" -> "een"). Letters of other
+    scripts cannot be spelled so: the id then carries a short hash of the name ("русский.txt" ->
+    "document-1a2b3c4d", "Rapport 日本.txt" -> "rapport-5e6f7a8b"), so that different names never
+    collapse into one id and replace each other.
+    """
+    stem = unicodedata.normalize("NFC", Path(path).stem)
+    plain = "".join(_unaccent(c) for c in stem).casefold()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:90].strip("-")
+    lost = any(c.isalnum() and not c.isascii() for c in plain)
+    if slug and not lost:
+        return slug
+    digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug or 'document'}-{digest}"
