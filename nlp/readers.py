@@ -67,7 +67,10 @@ def read_bytes(data: bytes, suffix: str, *, name: str = "<upload>") -> Extracted
         raise errors.InputFileError(name, errors.UNSUPPORTED.format(suffix=suffix, supported=supported))
     if not data.strip():
         raise errors.InputFileError(name, errors.EMPTY)
-    extracted = reader(data, name)
+    try:
+        extracted = reader(data, name)
+    except RecursionError as exc:  # e.g. thousands of nested HTML elements
+        raise errors.InputFileError(name, errors.TOO_DEEP) from exc
     has_text = any(s.strip() for s in extracted.pages) or any(b.text.strip() for b in extracted.blocks)
     if not has_text:
         reason = errors.NO_TEXT if extracted.fmt in ("pdf", "docx") else errors.EMPTY
@@ -223,7 +226,7 @@ def _read_pdf(data: bytes, name: str) -> Extracted:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+    from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not data.lstrip().startswith(b"%PDF"):
@@ -246,6 +249,8 @@ def _read_pdf(data: bytes, name: str) -> Extracted:
             title = ""
     except errors.InputFileError:
         raise
+    except DependencyError as exc:  # AES encryption needs a crypto library this install leaves out
+        raise errors.InputFileError(name, errors.ENCRYPTED) from exc
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         raise errors.InputFileError(name, errors.CORRUPT_PDF.format(detail=detail)) from exc

@@ -79,6 +79,26 @@ def test_readers_encrypted_pdf(tmp_path: Path) -> None:
         readers.read(path)
 
 
+def test_readers_aes_pdf_without_crypto_library_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    def needs_crypto(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pypdf, "PdfReader", needs_crypto)
+    with pytest.raises(errors.InputFileError, match="encrypted") as info:
+        readers.read_bytes(make_pdf([["Tekst."]]), ".pdf", name="aes.pdf")
+    assert "\n" not in str(info.value)
+
+
+def test_readers_deeply_nested_html_is_one_clear_error() -> None:
+    html = ("<div>" * 1000 + "De werkgever overlegt met de ondernemingsraad." + "</div>" * 1000).encode()
+    with pytest.raises(errors.InputFileError, match="nested too deeply") as info:
+        readers.read_bytes(html, ".html", name="diep.html")
+    assert "\n" not in str(info.value)
+
+
 def test_readers_image_only_pdf_asks_for_ocr(tmp_path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
