@@ -264,6 +264,22 @@ def _read_pdf(data: bytes, name: str) -> Extracted:
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.IGNORECASE)
 
 
+def _level(value: object) -> int:
+    """A Word list level ("0".."8"); a damaged value counts as the top level, never an error."""
+    try:
+        return min(max(int(str(value)), 0), 8)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _attr(element: object, default: str) -> str:
+    """The ``w:val`` of a numbering element as text; python-docx raises on malformed values."""
+    try:
+        return str(element.val)  # type: ignore[attr-defined]
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return default
+
+
 def _docx_numbering(document: object) -> Callable[[str, int], str]:
     """Return a function (numId, ilvl) -> numFmt ("bullet", "decimal", ...) for a DOCX."""
     from docx.oxml.ns import qn
@@ -278,7 +294,8 @@ def _docx_numbering(document: object) -> Callable[[str, int], str]:
         levels: dict[int, str] = {}
         for lvl in an.findall(qn("w:lvl")):
             fmt = lvl.find(qn("w:numFmt"))
-            levels[int(lvl.get(qn("w:ilvl"), "0"))] = fmt.get(qn("w:val")) if fmt is not None else "decimal"
+            level = _level(lvl.get(qn("w:ilvl"), "0"))
+            levels[level] = fmt.get(qn("w:val")) if fmt is not None else "decimal"
         abstract[an.get(qn("w:abstractNumId"))] = levels
     for num in numbering.findall(qn("w:num")):
         ref = num.find(qn("w:abstractNumId"))
@@ -345,8 +362,8 @@ def _read_docx(data: bytes, name: str) -> Extracted:
         ppr = para._p.pPr
         numpr = ppr.numPr if ppr is not None else None
         if numpr is not None and numpr.numId is not None:
-            num_id = str(numpr.numId.val)
-            ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+            num_id = _attr(numpr.numId, "?")
+            ilvl = _level(_attr(numpr.ilvl, "0")) if numpr.ilvl is not None else 0
             fmt = num_fmt(num_id, ilvl)
             key = (num_id, ilvl)
             counters[key] = counters.get(key, 0) + 1

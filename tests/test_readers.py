@@ -92,6 +92,25 @@ def test_readers_aes_pdf_without_crypto_library_is_one_clear_error(monkeypatch: 
     assert "\n" not in str(info.value)
 
 
+def test_readers_docx_with_damaged_numbering_levels_still_reads() -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    para = d.add_paragraph("De werknemer heeft recht op scholing in werktijd.")
+    num = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", "x"), ("w:numId", "1")):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        num.append(el)
+    para._p.get_or_add_pPr().append(num)
+    buf = io.BytesIO()
+    d.save(buf)
+    extracted = readers.read_bytes(buf.getvalue(), ".docx", name="kapot.docx")
+    assert any("scholing in werktijd" in b.text for b in extracted.blocks)
+
+
 def test_readers_deeply_nested_html_is_one_clear_error() -> None:
     html = ("<div>" * 1000 + "De werkgever overlegt met de ondernemingsraad." + "</div>" * 1000).encode()
     with pytest.raises(errors.InputFileError, match="nested too deeply") as info:
