@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import uuid
 import zipfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -192,7 +193,16 @@ def _read_project(path: Path) -> Any:
             )
         if "project.qde" not in z.namelist():
             raise QdpxError(f"{path.name}: no project.qde inside; is this a REFI-QDA project?")
-        data = z.read("project.qde")
+        # read in chunks up to the limit: a zip header may understate what an entry unpacks to
+        try:
+            with z.open("project.qde") as fh:
+                data = fh.read(MAX_UNCOMPRESSED + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise QdpxError(f"{path.name}: project.qde cannot be unpacked ({type(exc).__name__})") from exc
+        if len(data) > MAX_UNCOMPRESSED:
+            raise QdpxError(
+                f"{path.name}: refused, project.qde unpacks to more than {MAX_UNCOMPRESSED:,} bytes"
+            )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -203,7 +213,13 @@ def _read_project(path: Path) -> Any:
             f"{path.name}: project.qde has namespace {etree.QName(root).namespace!r}, expected {NS!r}"
         )
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
-    if not schema.validate(root):
+    try:
+        valid = schema.validate(root)
+    except etree.Error as exc:
+        raise QdpxError(
+            f"{path.name}: project.qde cannot be checked against the REFI-QDA schema ({exc})"
+        ) from exc
+    if not valid:
         raise QdpxError(
             f"{path.name}: project.qde does not follow the REFI-QDA schema ({schema.error_log.last_error.message})"
         )

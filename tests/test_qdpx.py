@@ -144,7 +144,7 @@ def test_qdpx_round_trip_records_exactly_the_changes(project: Path, store: Store
 
 
 @pytest.mark.parametrize(
-    "case", ["no_project", "namespace", "unknown_source", "traversal", "bomb", "not_zip"]
+    "case", ["no_project", "namespace", "unknown_source", "traversal", "bomb", "not_zip", "damaged_entry"]
 )
 def test_qdpx_bad_files_are_refused_and_change_nothing(
     project: Path, store: Store, tmp_path: Path, case: str
@@ -172,6 +172,17 @@ def test_qdpx_bad_files_are_refused_and_change_nothing(
             for n in z.namelist():
                 out.writestr(n, z.read(n))
             out.writestr("sources/zeros.txt", b"0" * 50_000_000)
+    elif case == "damaged_entry":  # a deflate stream with a flipped byte: bad CRC or zlib error
+        with zipfile.ZipFile(project) as z, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as out:
+            for n in z.namelist():
+                out.writestr(n, z.read(n))
+        raw = bytearray(bad.read_bytes())
+        with zipfile.ZipFile(bad) as z:
+            info = z.getinfo("project.qde")
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        for k in range(start + 10, start + min(info.compress_size, 200), 7):
+            raw[k] ^= 0xFF
+        bad.write_bytes(bytes(raw))
     else:
         bad.write_bytes(b"not a zip at all")
     before = store.annotations(latest=False)
