@@ -111,3 +111,17 @@ def test_views_upload_then_duplicate(store: Store) -> None:
         add_document(store, "kopie.txt", data)
     with pytest.raises(UploadError, match="er bestaat al een document met id 'nieuw'"):
         add_document(store, "nieuw.txt", data + b"\nNog een zin over scholing.\n")
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x","klik")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+def test_views_exports_hold_no_live_formula(text: str) -> None:
+    import csv as csvmod
+
+    import openpyxl
+
+    rows = [{"tekst": text, "n": -3}]
+    got = next(iter(csvmod.DictReader(io.StringIO(to_csv(rows).decode("utf-8-sig")))))
+    assert got["tekst"] == "'" + text and got["n"] == "-3", "numbers stay numbers"
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx({"T": rows}))).active
+    cell = ws["A2"]
+    assert cell.value == text and cell.data_type == "s"
