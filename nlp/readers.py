@@ -11,6 +11,7 @@ column by column and keeps line-end hyphens as "-\\n" for the cleaner to decide
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -88,14 +89,30 @@ def read_bytes(data: bytes, suffix: str, *, name: str = "<upload>") -> Extracted
 # --- Text encodings ---------------------------------------------------------------------------
 
 
+def _stray_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_STRAY_BYTES = "clause-atlas-stray-bytes"
+codecs.register_error(_STRAY_BYTES, _stray_bytes)
+# A well-formed UTF-8 sequence of two to four bytes: its presence marks a file as UTF-8.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode_text(data: bytes, name: str = "<bytes>") -> str:
     """Decode text bytes: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), cp1252.
+
+    A UTF-8 file with a few stray bytes of another encoding keeps its UTF-8 text; only the stray
+    bytes are read as Windows-1252 (one pasted quote never garbles the whole file).
 
     Raises:
         InputFileError: the bytes are binary, not text.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        return _checked(data[3:].decode("utf-8", errors=_STRAY_BYTES), name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if len(data) >= 4 and b"\x00" in data[:4096]:
@@ -112,6 +129,9 @@ def decode_text(data: bytes, name: str = "<bytes>") -> str:
         return _checked(data.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
+    if _UTF8_MULTIBYTE.search(data):
+        # UTF-8 with a few stray bytes (a pasted Windows quote): only those bytes are read as cp1252
+        return _checked(data.decode("utf-8", errors=_STRAY_BYTES), name)
     # Not UTF-8: Dutch text in Windows-1252 or Latin-1; charset-normalizer decides if unsure.
     try:
         text = data.decode("cp1252")

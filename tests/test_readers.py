@@ -194,3 +194,20 @@ def test_readers_markdown_blocks(tmp_path: Path) -> None:
         ("item", "punt een"),
         ("item", "punt twee"),
     ]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_readers_one_stray_byte_does_not_garble_a_utf8_file(bom: bytes) -> None:
+    data = (
+        bom
+        + "De coördinatie met de ondernemingsraad.\n".encode()
+        + b"Het is \x92belangrijk\x92 om te overleggen.\n"
+        + "Één zin meer over scholing.\n".encode()
+    )
+    text = readers.decode_text(data, "gemengd.txt")
+    assert "coördinatie" in text and "Één zin" in text and "’belangrijk’" in text
+
+
+def test_readers_windows_1252_file_stays_windows_1252() -> None:
+    text = readers.decode_text("Coördinatie en één cursus.\n".encode("cp1252"), "oud.txt")
+    assert text == "Coördinatie en één cursus.\n"
