@@ -169,12 +169,25 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_SETEXT = re.compile(r"^(=+|-+)\s*$")
 _MD_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPH = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# Emphasis and code spans, one pattern per delimiter in Markdown's order. A span cannot hold its
+# own delimiter and is at most 500 characters, so a paragraph full of unmatched "*" is read in
+# linear time (one pattern with ".+?" took 106 s on a 96 KB file).
+_MD_EMPH = tuple(
+    re.compile(rf"{d}(?=\S)({body}{{1,500}}?)(?<=\S){d}")
+    for d, body in (
+        (r"\*\*", r"(?:[^*\n]|\*(?!\*))"),  # bold may hold *italic*
+        ("__", r"(?:[^_\n]|_(?!_))"),
+        (r"\*", r"[^*\n]"),
+        ("_", r"[^_\n]"),
+        ("`", r"[^`\n]"),
+    )
+)
 
 
 def _md_inline(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
-    text = _MD_EMPH.sub(r"\2", text)
+    for pattern in _MD_EMPH:
+        text = pattern.sub(r"\1", text)
     text = re.sub(r"<[^>]+>", "", text)
     return " ".join(text.split())
 

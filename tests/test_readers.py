@@ -211,3 +211,19 @@ def test_readers_one_stray_byte_does_not_garble_a_utf8_file(bom: bytes) -> None:
 def test_readers_windows_1252_file_stays_windows_1252() -> None:
     text = readers.decode_text("Coördinatie en één cursus.\n".encode("cp1252"), "oud.txt")
     assert text == "Coördinatie en één cursus.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Dit is **vet** en *schuin* en _ook_ en __dik__ en `code`.",
+            "Dit is vet en schuin en ook en dik en code.",
+        ),
+        ("**vet met *schuin* erin**", "vet met schuin erin"),
+        ("a * b * c", "a * b * c"),
+        ("*a " * 2000, ("*a " * 2000).strip()),  # unmatched delimiters stay (and are read in linear time)
+    ],
+)
+def test_readers_markdown_emphasis_is_stripped(line: str, expected: str) -> None:
+    assert readers._md_inline(line) == expected
