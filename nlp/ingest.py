@@ -184,9 +184,18 @@ def ingest(
 
 
 def _unchanged(store: Store, job: Job, doc_id: str) -> bool:
-    """Whether the file's bytes are already stored under ``doc_id`` by this pipeline version."""
+    """Whether the file's bytes are already stored under ``doc_id`` by this pipeline version.
+
+    The size is checked first and the hash computed in chunks, so an oversized file is never
+    read into memory (``process`` then refuses it with one line).
+    """
+    digest = hashlib.sha256()
     try:
-        data = job.path.read_bytes()
+        if job.path.stat().st_size > readers.DEFAULT_MAX_MB * 1024 * 1024:
+            return False
+        with job.path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
     except OSError:
         return False  # process() reports the error
-    return store.is_current(doc_id, hashlib.sha256(data).hexdigest(), job.meta)
+    return store.is_current(doc_id, digest.hexdigest(), job.meta)

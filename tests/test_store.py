@@ -172,3 +172,24 @@ def test_store_annotations_keep_text_and_latest_wins(store: Store, corpus: Path)
         store.annotate(cid, [], "maybe", "an")
     with pytest.raises(StoreError, match="annotator"):
         store.annotate(cid, [], "neutral", " ")
+
+
+def test_store_oversized_file_is_refused_without_reading_it(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nlp import readers
+
+    big = tmp_path / "groot.txt"
+    with big.open("wb") as fh:  # sparse: 60 MB on paper, nothing on disk
+        fh.truncate(60 * 1024 * 1024)
+    (tmp_path / "klein.txt").write_text("De werkgever overlegt met de ondernemingsraad.\n", encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def guarded(self: Path) -> bytes:
+        assert self.name != "groot.txt", "the oversized file was read into memory"
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    report = ingest(store, collect([tmp_path]))
+    assert report.status == {"klein": "added"}
+    assert len(report.errors) == 1 and f"limit of {readers.DEFAULT_MAX_MB} MB" in report.errors[0]
