@@ -50,6 +50,7 @@ class StoreError(ClauseAtlasError, RuntimeError):
 
 # Reasons for InputFileError, in one place.
 MISSING = "no such file or folder"
+SYMLINK = "is a symbolic link; links are not followed, give the file it points to"
 UNSUPPORTED = "unsupported file type {suffix!r}; supported: {supported}"
 EMPTY = "the document is empty"
 NO_TEXT = "no extractable text; OCR it first"

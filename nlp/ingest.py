@@ -186,12 +186,12 @@ def ingest(
 def _unchanged(store: Store, job: Job, doc_id: str) -> bool:
     """Whether the file's bytes are already stored under ``doc_id`` by this pipeline version.
 
-    The size is checked first and the hash computed in chunks, so an oversized file is never
-    read into memory (``process`` then refuses it with one line).
+    Links and the size are checked first and the hash computed in chunks, so a link or an
+    oversized file is never read (``process`` then refuses it with one line).
     """
     digest = hashlib.sha256()
     try:
-        if job.path.stat().st_size > readers.DEFAULT_MAX_MB * 1024 * 1024:
+        if job.path.is_symlink() or job.path.stat().st_size > readers.DEFAULT_MAX_MB * 1024 * 1024:
             return False
         with job.path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -38,10 +38,12 @@ def read(path: str | Path, *, max_mb: float = DEFAULT_MAX_MB) -> Extracted:
         where it has one, and a SHA-256 hash of the file's bytes.
 
     Raises:
-        InputFileError: missing file, unsupported type, empty, binary, encrypted, corrupt,
-            or without extractable text.
+        InputFileError: missing file, a symbolic link, unsupported type, empty, binary,
+            encrypted, corrupt, or without extractable text.
     """
     p = Path(path)
+    if p.is_symlink():
+        raise errors.InputFileError(p, errors.SYMLINK)
     if not p.is_file():
         raise errors.InputFileError(p, errors.MISSING)
     suffix = p.suffix.lower()

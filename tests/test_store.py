@@ -193,3 +193,16 @@ def test_store_oversized_file_is_refused_without_reading_it(
     report = ingest(store, collect([tmp_path]))
     assert report.status == {"klein": "added"}
     assert len(report.errors) == 1 and f"limit of {readers.DEFAULT_MAX_MB} MB" in report.errors[0]
+
+
+def test_store_symbolic_links_are_not_followed(store: Store, tmp_path: Path) -> None:
+    secret = tmp_path / "elders" / "geheim.txt"
+    secret.parent.mkdir()
+    secret.write_text("Een geheime zin die niet in de databank mag komen.\n", encoding="utf-8")
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "gewoon.txt").write_text("De werkgever overlegt met de ondernemingsraad.\n", encoding="utf-8")
+    report = ingest(store, collect([folder]))
+    assert report.status == {"gewoon": "added"}
+    assert len(report.errors) == 1 and "symbolic link" in report.errors[0] and "\n" not in report.errors[0]
