@@ -119,6 +119,8 @@ def _head(
     if cls is ThemeClassifier:
         head.thresholds_ = np.asarray(state["thresholds"], dtype=float)
         head.platt_ = np.asarray(state["platt"], dtype=float)
+        if head.thresholds_.shape != (len(head.labels),) or head.platt_.shape != (len(head.labels), 2):
+            raise ValueError(f"{prefix} thresholds or calibration do not match its {len(head.labels)} labels")
     else:
         head.temperature_ = float(state["temperature"])
     return head

@@ -101,3 +101,16 @@ def test_modelio_warns_when_scikit_learn_differs(coder: ClauseCoder, tmp_path: P
     with warnings.catch_warnings():
         warnings.simplefilter("error", ModelVersionWarning)
         load(tmp_path / "n")
+
+
+@pytest.mark.parametrize("field", ["thresholds", "platt"])
+def test_modelio_truncated_theme_parameters_are_refused(
+    coder: ClauseCoder, tmp_path: Path, field: str
+) -> None:
+    folder = save(coder, tmp_path / "m")
+    doc = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))
+    doc["themes"][field] = doc["themes"][field][:-1]
+    (folder / MODEL_FILE).write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ModelError, match="corrupt") as info:
+        load(folder)
+    assert "\n" not in str(info.value)
