@@ -52,7 +52,7 @@ def make_meta(
             raise ManifestError(f"invalid year {year!r} for {doc_id}")
     return DocumentMeta(
         doc_id=doc_id,
-        title=title.strip() or doc_id,
+        title=_printable(title) or doc_id,
         doc_type=doc_type,
         organisation=organisation,
         sector=sector,
@@ -103,6 +103,12 @@ def read_manifest(path: str | Path) -> dict[str, DocumentMeta]:
     except OSError as exc:
         raise ManifestError(f"cannot read manifest {p}: {exc.strerror}") from None
     return by_file
+
+
+def _printable(text: str) -> str:
+    """Text without control or format characters (a file name may carry them), spaces collapsed."""
+    kept = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+    return " ".join(kept.split())
 
 
 def _unaccent(c: str) -> str:

@@ -58,3 +58,11 @@ def test_manifest_non_latin_files_do_not_replace_each_other(tmp_path: Path) -> N
         report = ingest(store, collect([tmp_path]))
         assert sorted(report.status.values()) == ["added", "added", "added"]
         assert len(store.documents()) == 3
+
+
+def test_manifest_titles_lose_control_characters() -> None:
+    from nlp.manifest import make_meta
+
+    meta = make_meta("x", "Cao\x1b[31m metaal\u200b\r\n2025\x00")
+    assert meta.title == "Cao [31m metaal 2025"
+    assert make_meta("leeg", "\x07\x08").title == "leeg"
