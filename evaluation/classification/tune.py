@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import copy
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from sklearn.metrics import average_precision_score
 from sklearn.model_selection import GroupKFold
 
 from nlp.classify import best_threshold, to_indicator
+from nlp.evaluate import text_only
 from nlp.gold import GoldClause, load_gold, select
 from nlp.metrics import stance_scores, theme_scores
 from nlp.resources import THEMES
@@ -55,11 +55,6 @@ def variants() -> dict[str, dict[str, Any]]:
     change("themes: written clauses weigh 0.2", themes={"written_weight": 0.2})
     change("themes C 16, stance C 8", themes={"C": 16.0}, stance={"C": 8.0})
     return out
-
-
-def text_only(gold: list[GoldClause]) -> list[GoldClause]:
-    """Clauses as ``classify`` sees them (no section path, no neighbours)."""
-    return [replace(g, section="", extra={}) for g in gold]
 
 
 def cross_validate(

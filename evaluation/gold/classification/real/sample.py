@@ -54,6 +54,26 @@ def legacy_texts() -> set[tuple[str, str]]:
     return out
 
 
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
+    """One JSON object per line, UTF-8."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def write_batches(by_doc: dict[str, list[dict[str, object]]], n: int, first: int) -> None:
+    """Cut candidates into ``n`` annotation batches ``candidates/real-<first>.jsonl`` ...
+
+    Whole documents go to one batch, the largest first onto the smallest batch, so batches are
+    about equal and an annotator reads a document's clauses together.
+    """
+    batches: list[list[dict[str, object]]] = [[] for _ in range(n)]
+    for rows in sorted(by_doc.values(), key=len, reverse=True):
+        min(batches, key=len).extend(rows)
+    for k, rows in enumerate(batches, first):
+        path = GOLD / "candidates" / f"real-{k}.jsonl"
+        write_jsonl(path, rows)
+        print(f"{path.name}: {len(rows)} clauses from {len({r['doc_id'] for r in rows})} documents")
+
+
 def main() -> None:
     """Write ``real/sample.jsonl`` and the annotation batches ``candidates/real-<i>.jsonl``."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -95,16 +115,8 @@ def main() -> None:
                 if not known:
                     todo.setdefault(doc_id, []).append(c)
     name = "sample.jsonl" if not args.docs else f"sample-{args.first_batch}.jsonl"
-    (HERE / name).write_text(
-        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8"
-    )
-    batches: list[list[dict[str, object]]] = [[] for _ in range(args.batches)]
-    for rows in sorted(todo.values(), key=len, reverse=True):
-        min(batches, key=len).extend(rows)
-    for k, rows in enumerate(batches, args.first_batch):
-        path = GOLD / "candidates" / f"real-{k}.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"{path.name}: {len(rows)} clauses from {len({r['doc_id'] for r in rows})} documents")
+    write_jsonl(HERE / name, sample)
+    write_batches(todo, args.batches, args.first_batch)
     print(
         f"sample: {len(sample)} clauses, {sum(1 for s in sample if s['legacy'])} labelled before, "
         f"{sum(len(v) for v in todo.values())} to annotate"

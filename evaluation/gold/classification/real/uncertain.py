@@ -15,12 +15,11 @@ label. The cap per document grows with the square root of its unlabelled clauses
 from __future__ import annotations
 
 import argparse
-import json
 
 import numpy as np
 
 from evaluation.gold.classification.candidates import candidate
-from evaluation.gold.classification.real.sample import GOLD, HERE, norm, splits
+from evaluation.gold.classification.real.sample import HERE, norm, splits, write_batches, write_jsonl
 from nlp.gold import load_gold, select
 from nlp.records import Sample
 from nlp.store import Store
@@ -82,19 +81,11 @@ def main() -> None:
                 "uncertainty": round(u, 3),
             }
         )
-    (HERE / f"sample-{args.first_batch}.jsonl").write_text(
-        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8"
-    )
+    write_jsonl(HERE / f"sample-{args.first_batch}.jsonl", sample)
     by_doc: dict[str, list[dict[str, object]]] = {}
     for r in sorted(rows, key=lambda r: (str(r["doc_id"]), int(str(r["id"]).rsplit(":", 1)[1]))):
         by_doc.setdefault(str(r["doc_id"]), []).append(r)
-    batches: list[list[dict[str, object]]] = [[] for _ in range(args.batches)]
-    for doc_rows in sorted(by_doc.values(), key=len, reverse=True):
-        min(batches, key=len).extend(doc_rows)
-    for k, batch in enumerate(batches, args.first_batch):
-        path = GOLD / "candidates" / f"real-{k}.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in batch), encoding="utf-8")
-        print(f"{path.name}: {len(batch)} clauses from {len({r['doc_id'] for r in batch})} documents")
+    write_batches(by_doc, args.batches, args.first_batch)
 
 
 if __name__ == "__main__":
