@@ -6,40 +6,46 @@ namespace, see ``../shared/refi-qda/Project.xsd``) and the sources. Here:
 - each document's cleaned text is a source (``sources/<guid>.txt``), so the selections'
   character offsets are exactly the clause offsets;
 - the codebook holds two groups, "Thema" (the four themes) and "Houding" (the five stances),
-  with colours and the descriptions of LABELS.md;
-- each clause is a ``PlainTextSelection`` with its codes; the model's scores and explanation
-  go into the selection's description;
-- model labels and reviewed labels are kept apart: their codings are created by two users,
-  "Clause Atlas model" and "Clause Atlas review";
-- document metadata are variables of one case per document.
+  with the descriptions of LABELS.md and colours taken from QualCoder's palette, so that a QDA
+  program that maps colours onto its own palette keeps all nine apart;
+- each coded clause is a ``PlainTextSelection`` with the clause's current labels as codings:
+  reviewed labels as codings of the user "Clause Atlas review", else the model's as codings of
+  "Clause Atlas model"; sources, selections and codings all name their ``creatingUser`` and
+  ``creationDateTime`` (QDA programs read the coder from the selection);
+- the selection's description holds the model's scores and explanation and ends with a tag,
+  ``[clause-atlas clause=<id> themes=<a,b> stance=<s>]``, that records the labels as exported;
+  QDA programs keep it as the coding memo, so :mod:`nlp.qdpx_import` can tell what the QDA user
+  changed from what was exported;
+- document metadata are variables of one case per document, linked to its source.
 
 GUIDs are derived from stable names (uuid5), so a re-export gives the same GUIDs and an import
-can map selections back to clauses.
+can map sources back to documents; :mod:`nlp.qdpx_import` reads projects back, also those
+re-exported by a QDA program with its own GUIDs.
 """
 
 from __future__ import annotations
 
 import uuid
 import zipfile
-import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from nlp import __version__
-from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEME_DESCRIPTIONS, THEMES
 from nlp.store import Store
 
 NS = "urn:QDA-XML:project:1.0"
 ROOT_UUID = uuid.UUID("6f1c1c6e-6b8a-4c47-9d55-3a3c0c1d9a10")
-THEME_COLOURS = {"participation": "#1f77b4", "data": "#d62728", "training": "#2ca02c", "wellbeing": "#9467bd"}
+# Entries of QualCoder's code colour palette (color_selector.colors), so that its nearest-colour
+# mapping leaves them as they are; nine clearly different hues.
+THEME_COLOURS = {"participation": "#3498DB", "data": "#FF6F00", "training": "#80FF00", "wellbeing": "#7D26CD"}
 STANCE_COLOURS = {
-    "commitment": "#006d2c",
-    "recommendation": "#08519c",
-    "concern": "#a50f15",
-    "opportunity": "#54278f",
-    "neutral": "#636363",
+    "commitment": "#1B5E20",
+    "recommendation": "#0D47A1",
+    "concern": "#B71C1C",
+    "opportunity": "#F7FE2E",
+    "neutral": "#A8A8A8",
 }
 STANCE_DESCRIPTIONS = {
     "commitment": "Binds a party or records an agreed right, duty or engagement.",
@@ -49,6 +55,7 @@ STANCE_DESCRIPTIONS = {
     "neutral": "Describes, defines or reports without any of the above.",
 }
 VARIABLES = {"doc_type": "Text", "organisation": "Text", "country": "Text", "year": "Integer"}
+MODEL_USER, REVIEW_USER = "Clause Atlas model", "Clause Atlas review"
 
 
 def guid(*parts: str) -> str:
@@ -61,20 +68,34 @@ def code_guid(label: str) -> str:
     return guid("code", label)
 
 
+def export_tag(clause_id: str, themes: list[str] | tuple[str, ...], stance: str) -> str:
+    """The tag that records a clause's labels as exported (the end of its selection's description)."""
+    return f"[clause-atlas clause={clause_id} themes={','.join(themes)} stance={stance}]"
+
+
 def _esc(text: str) -> str:
     from xml.sax.saxutils import escape
 
     return escape(text, {'"': "&quot;"})
 
 
+def _stamp(value: object) -> str:
+    """An ISO timestamp for REFI-QDA (UTC, seconds)."""
+    if isinstance(value, datetime):
+        value = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def project_xml(store: Store) -> tuple[str, dict[str, str]]:
     """The ``project.qde`` text and the source files (zip path -> text)."""
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    model_user, review_user = guid("user", "model"), guid("user", "review")
+    now = _stamp(None)
+    users = {MODEL_USER: guid("user", "model"), REVIEW_USER: guid("user", "review")}
+    model_user = users[MODEL_USER]
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<Project xmlns="{NS}" name="Clause Atlas" origin="Clause Atlas {__version__}" creatingUserGUID="{model_user}" creationDateTime="{now}">',
-        f'<Users><User guid="{model_user}" name="Clause Atlas model"/><User guid="{review_user}" name="Clause Atlas review"/></Users>',
+        "<Users>" + "".join(f'<User guid="{g}" name="{n}"/>' for n, g in users.items()) + "</Users>",
         "<CodeBook><Codes>",
         f'<Code guid="{guid("group", "themes")}" name="Thema" isCodable="false"><Description>Themes (LABELS.md section 2)</Description>',
     ]
@@ -117,34 +138,46 @@ def project_xml(store: Store) -> tuple[str, dict[str, str]]:
         sid = guid("source", doc_id)
         sources[f"sources/{sid}.txt"] = str(store.document(doc_id)["text"])
         out.append(
-            f'<TextSource guid="{sid}" name="{_esc(str(d["title"]))}" plainTextPath="internal://{sid}.txt">'
+            f'<TextSource guid="{sid}" name="{_esc(str(d["title"]))}" plainTextPath="internal://{sid}.txt" '
+            f'creatingUser="{model_user}" creationDateTime="{_stamp(d.get("ingested_at"))}">'
         )
         for c in store.clauses(doc_id):
-            out.append(
-                _selection(c, preds.get(c.clause_id), reviewed.get(c.clause_id), model_user, review_user)
-            )
+            out.append(_selection(c, preds.get(c.clause_id), reviewed.get(c.clause_id), users, now))
         out.append("</TextSource>")
     out += ["</Sources>", "</Project>"]
     return "\n".join(out), sources
 
 
-def _selection(c: Any, pred: Any, review: Any, model_user: str, review_user: str) -> str:
-    parts = [
-        f'<PlainTextSelection guid="{guid("clause", c.clause_id)}" name="{_esc(c.clause_id)}" startPosition="{c.start}" endPosition="{c.end}">'
-    ]
+def _selection(c: Any, pred: Any, review: Any, users: dict[str, str], now: str) -> str:
+    """One clause as a selection coded with its current labels (reviewed, else the model's)."""
+    if review is not None:
+        themes, stance = tuple(review["themes"]), str(review["stance"])
+        user, when = users[REVIEW_USER], _stamp(review.get("created_at"))
+    elif pred is not None:
+        themes, stance, user, when = tuple(pred.themes), pred.stance, users[MODEL_USER], now
+    else:
+        return ""  # nothing to code: a selection without codings reads as a memo in QDA programs
+    notes = []
     if pred is not None:
         scores = ", ".join(f"{k} {v:.2f}" for k, v in pred.theme_scores.items())
-        desc = f"model {pred.model_version}: themes {scores}; stance {pred.stance} {pred.stance_scores.get(pred.stance, 0):.2f}; {pred.explanation.summary()}"
-        parts.append(f"<Description>{_esc(desc)}</Description>")
-        for label in (*pred.themes, pred.stance):
-            parts.append(
-                f'<Coding guid="{guid("coding", "model", c.clause_id, label)}" creatingUser="{model_user}"><CodeRef targetGUID="{code_guid(label)}"/></Coding>'
-            )
+        notes.append(
+            f"model {pred.model_version}: themes {scores}; stance {pred.stance} "
+            f"{pred.stance_scores.get(pred.stance, 0):.2f}; {pred.explanation.summary()}"
+        )
     if review is not None:
-        for label in (*review["themes"], review["stance"]):
-            parts.append(
-                f'<Coding guid="{guid("coding", "review", c.clause_id, label)}" creatingUser="{review_user}"><CodeRef targetGUID="{code_guid(label)}"/></Coding>'
-            )
+        notes.append(f"nagekeken door {review.get('annotator', '')} ({review.get('source', 'review')})")
+    notes.append(export_tag(c.clause_id, themes, stance))
+    parts = [
+        f'<PlainTextSelection guid="{guid("clause", c.clause_id)}" name="{_esc(c.clause_id)}" '
+        f'startPosition="{c.start}" endPosition="{c.end}" creatingUser="{user}" creationDateTime="{when}">',
+        f"<Description>{_esc(' | '.join(notes))}</Description>",
+    ]
+    who = "review" if review is not None else "model"
+    for label in (*themes, stance):
+        parts.append(
+            f'<Coding guid="{guid("coding", who, c.clause_id, label)}" creatingUser="{user}" creationDateTime="{when}">'
+            f'<CodeRef targetGUID="{code_guid(label)}"/></Coding>'
+        )
     parts.append("</PlainTextSelection>")
     return "".join(parts)
 
@@ -158,137 +191,3 @@ def export(store: Store, path: str | Path) -> Path:
         for name, text in sources.items():
             z.writestr(name, text)
     return path
-
-
-# --- import ------------------------------------------------------------------------------------
-
-MAX_UNCOMPRESSED = 500 * 1024 * 1024
-MAX_RATIO = 200
-SCHEMA = Path(__file__).parent / "schemas" / "refi-qda-project.xsd"
-
-
-class QdpxError(ClauseAtlasError, ValueError):
-    """A ``.qdpx`` file is malformed, unsafe or does not belong to this store."""
-
-
-def _read_project(path: Path) -> Any:
-    """The parsed, schema-valid ``project.qde`` of a safe zip."""
-    from lxml import etree
-
-    try:
-        z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise QdpxError(f"{path.name}: not a QDPX file (not a zip archive)") from exc
-    with z:
-        infos = z.infolist()
-        for info in infos:
-            name = info.filename
-            if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name:
-                raise QdpxError(f"{path.name}: unsafe entry {name!r} (path outside the project)")
-        total = sum(i.file_size for i in infos)
-        packed = max(sum(i.compress_size for i in infos), 1)
-        if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-            raise QdpxError(
-                f"{path.name}: refused, it would unpack to {total:,} bytes ({total / packed:.0f}x its size)"
-            )
-        if "project.qde" not in z.namelist():
-            raise QdpxError(f"{path.name}: no project.qde inside; is this a REFI-QDA project?")
-        # read in chunks up to the limit: a zip header may understate what an entry unpacks to
-        try:
-            with z.open("project.qde") as fh:
-                data = fh.read(MAX_UNCOMPRESSED + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-            raise QdpxError(f"{path.name}: project.qde cannot be unpacked ({type(exc).__name__})") from exc
-        if len(data) > MAX_UNCOMPRESSED:
-            raise QdpxError(
-                f"{path.name}: refused, project.qde unpacks to more than {MAX_UNCOMPRESSED:,} bytes"
-            )
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise QdpxError(f"{path.name}: project.qde is not valid XML ({exc.msg})") from exc
-    if etree.QName(root).namespace != NS:
-        raise QdpxError(
-            f"{path.name}: project.qde has namespace {etree.QName(root).namespace!r}, expected {NS!r}"
-        )
-    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
-    try:
-        valid = schema.validate(root)
-    except etree.Error as exc:
-        raise QdpxError(
-            f"{path.name}: project.qde cannot be checked against the REFI-QDA schema ({exc})"
-        ) from exc
-    if not valid:
-        raise QdpxError(
-            f"{path.name}: project.qde does not follow the REFI-QDA schema ({schema.error_log.last_error.message})"
-        )
-    return root
-
-
-def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -> dict[str, Any]:
-    """Turn code changes made in a QDA tool into reviewed annotations; returns a summary.
-
-    A selection maps to the stored clause with the same offsets, or (a new selection) to the
-    clause that contains its start. A clause's labels in the project are all codes on its
-    selections; where they differ from the store's current labels (reviewed, else model), one
-    annotation records the new labels. Everything is checked before anything is written, and
-    all annotations are written in one transaction.
-
-    Raises:
-        QdpxError: malformed, unsafe or foreign file, or a source this store does not hold.
-    """
-    path = Path(path)
-    root = _read_project(path)
-    ns = {"q": NS}
-    labels_by_guid = {code_guid(x): x for x in (*THEMES, *STANCES)}
-    for code in root.iterfind(".//q:Code", ns):
-        if code.get("name") in (*THEMES, *STANCES):
-            labels_by_guid[code.get("guid")] = code.get("name")
-    sources = {guid("source", d): d for d in store.doc_ids()}
-    preds = store.predictions()
-    reviewed = {str(a["clause_id"]): a for a in store.annotations()}
-    found: dict[str, set[str]] = {}
-    new_selections = 0
-    for src in root.iterfind(".//q:TextSource", ns):
-        doc_id = sources.get(src.get("guid"))
-        if doc_id is None:
-            raise QdpxError(
-                f"{path.name}: unknown source {src.get('name')!r}; import a project exported from this store"
-            )
-        clauses = store.clauses(doc_id)
-        by_span = {(c.start, c.end): c.clause_id for c in clauses}
-        for sel in src.iterfind("q:PlainTextSelection", ns):
-            start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
-            cid = by_span.get((start, end))
-            if cid is None:
-                cid = next((c.clause_id for c in clauses if c.start <= start < c.end), None)
-                new_selections += 1
-                if cid is None:
-                    continue
-            codes = {
-                labels_by_guid[c.get("targetGUID")]
-                for c in sel.iterfind("q:Coding/q:CodeRef", ns)
-                if c.get("targetGUID") in labels_by_guid
-            }
-            found.setdefault(cid, set()).update(codes)
-    changes = []
-    for cid, codes in found.items():
-        r, p = reviewed.get(cid), preds.get(cid)
-        old_themes = set(r["themes"]) if r else set(p.themes) if p else set()
-        old_stance = str(r["stance"]) if r else p.stance if p else "neutral"
-        themes = {c for c in codes if c in THEMES}
-        stances = [s for s in STANCES if s in codes]
-        stance = stances[0] if stances else old_stance
-        if themes != old_themes or stance != old_stance:
-            changes.append((cid, themes, stance, sorted(themes - old_themes), sorted(old_themes - themes)))
-    with store.transaction():
-        for cid, themes, stance, _added, _removed in changes:
-            store.annotate(cid, themes, stance, annotator, source="qdpx", note=path.name)
-    return {
-        "clauses_changed": len(changes),
-        "codes_added": sum(len(c[3]) for c in changes),
-        "codes_removed": sum(len(c[4]) for c in changes),
-        "new_selections": new_selections,
-        "changes": [{"clause_id": c[0], "added": c[3], "removed": c[4], "stance": c[2]} for c in changes],
-    }

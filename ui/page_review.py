@@ -86,7 +86,7 @@ if not widgets.empty_store_notice(index):
         from pathlib import Path
 
         from nlp.errors import ClauseAtlasError
-        from nlp.qdpx import import_qdpx
+        from nlp.qdpx_import import import_qdpx
 
         with tempfile.TemporaryDirectory() as tmp:
             # never the uploaded name: it is not sanitised and may point outside the folder
@@ -100,5 +100,9 @@ if not widgets.empty_store_notice(index):
             else:
                 st.success(
                     f"{summary['clauses_changed']} clausules gewijzigd ({summary['codes_added']} codes erbij, "
-                    f"{summary['codes_removed']} eraf, {summary['new_selections']} nieuwe selecties)."
+                    f"{summary['codes_removed']} eraf, {summary['stance_changed']} houdingen anders, "
+                    f"{summary['new_selections']} nieuwe selecties); "
+                    f"{len(summary['sources'])} documenten herkend, {len(summary['skipped'])} overgeslagen."
                 )
+                for s in summary["skipped"]:
+                    st.warning(f"Overgeslagen: {s['source']} ({s['reason']})")

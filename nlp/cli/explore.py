@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -263,8 +264,8 @@ def export_cmd(
 @click.pass_context
 @friendly
 def import_qdpx_cmd(ctx: click.Context, file: Path, annotator: str, as_json: bool) -> None:
-    """Turn code changes made in a QDA tool (a .qdpx exported from this store) into reviewed labels."""
-    from nlp.qdpx import import_qdpx
+    """Turn code changes made in a QDA program (a .qdpx exported from this store, or its re-export) into reviewed labels."""
+    from nlp.qdpx_import import import_qdpx
 
     with _open_store(ctx) as store:
         summary = import_qdpx(store, file, annotator)
@@ -273,9 +274,24 @@ def import_qdpx_cmd(ctx: click.Context, file: Path, annotator: str, as_json: boo
         return
     click.echo(
         f"{summary['clauses_changed']} clauses changed ({summary['codes_added']} codes added, "
-        f"{summary['codes_removed']} removed, {summary['new_selections']} new selections); stored as reviewed labels"
+        f"{summary['codes_removed']} removed, {summary['stance_changed']} stances changed, "
+        f"{summary['new_selections']} new selections); stored as reviewed labels"
     )
-    for c in summary["changes"][:20]:
+    rules = Counter(s["rule"] for s in summary["sources"])
+    click.echo(
+        f"sources: {len(summary['sources'])} matched ("
+        + ", ".join(f"{n} by {rule}" for rule, n in sorted(rules.items()))
+        + f"), {len(summary['skipped'])} skipped"
+    )
+    for s in summary["skipped"]:
+        click.echo(f"  skipped {s['source']!r}: {s['reason']}")
+    if summary["untagged"]:
         click.echo(
-            f"  {c['clause_id']}: +{','.join(c['added']) or '-'} -{','.join(c['removed']) or '-'} stance {c['stance']}"
+            f"{summary['untagged']} clauses carried no export tag; their codes were taken as additions"
         )
+    for doc_id, n in sorted(summary["by_document"].items()):
+        click.echo(f"  {doc_id}: {n} clauses changed")
+        for c in [c for c in summary["changes"] if c["doc_id"] == doc_id][:10]:
+            click.echo(
+                f"    {c['clause_id']}: +{','.join(c['added']) or '-'} -{','.join(c['removed']) or '-'} stance {c['stance']}"
+            )
