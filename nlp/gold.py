@@ -135,10 +135,16 @@ def select(gold: Sequence[GoldClause], *splits: str) -> list[GoldClause]:
 
 
 def from_annotations(rows: Iterable[dict[str, object]], doc_types: dict[str, str]) -> list[GoldClause]:
-    """Reviewed annotations from the store as training clauses (never dev or test)."""
+    """Reviewed annotations from the store as training clauses (never dev or test).
+
+    Ids are ``review:<doc_id>:<hash of the text>``: unique per judged text, also for reviews
+    whose clause is gone (:meth:`~nlp.store.Store.stale_annotations`).
+    """
+    import hashlib
+
     return [
         GoldClause(
-            id=f"review:{r['clause_id']}",
+            id=f"review:{r['doc_id']}:{hashlib.sha1(str(r['text']).encode('utf-8')).hexdigest()[:12]}",
             doc_id=str(r["doc_id"]),
             text=str(r["text"]),
             themes=tuple(t for t in THEMES if t in list(r["themes"])),  # type: ignore[call-overload]

@@ -45,6 +45,7 @@ class Report:
     errors: list[str] = field(default_factory=list)
     clauses: dict[str, int] = field(default_factory=dict)
     coded: int = 0
+    stale_reviews: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -178,6 +179,10 @@ def ingest(
     )
     if done:
         report.status.update(store.put_many(done, predictions))
+        for doc, _clauses in done:  # reviews whose clause text is gone after a replacement
+            n = len(store.stale_annotations(doc.doc_id))
+            if n:
+                report.stale_reviews[doc.doc_id] = n
     if coder is not None:
         report.coded = code_store(store, coder) + sum(len(p) for p in (predictions or {}).values())
     return report

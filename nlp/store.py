@@ -265,10 +265,13 @@ class Store(EmbeddingCache, LabelTables):
             for doc_id, clauses, preds in pending:
                 self.forget_predictions(doc_id)
                 self.put_predictions((c.clause_id, doc_id, p) for c, p in zip(clauses, preds, strict=True))
+            for doc_id, status in result.items():
+                if status in ("added", "replaced"):
+                    self.reanchor(doc_id)  # reviews follow their clause text
         return result
 
     def delete(self, doc_id: str) -> None:
-        """Remove a document and its clauses.
+        """Remove a document and its clauses (its reviews stay, stale, and return if it does).
 
         Raises:
             UnknownDocumentError: no such document.

@@ -3,8 +3,11 @@
 Predictions are keyed by clause id and carry the model version, so a newer model can find the
 clauses it has not coded yet. Replacing or deleting a document removes its predictions.
 Annotations are labels a person gave (in the app's review page or through a QDA import), with
-who and when; they keep the clause text, so they stay usable as gold data when a document is
-re-segmented, and the latest annotation of a clause wins.
+who and when; the latest annotation of a clause wins. They are tied to the clause text they
+judged and its offsets: when a document is stored again (replaced or re-segmented), each review
+moves to the clause with the same text nearest its old offsets (:meth:`LabelTables.reanchor`);
+a review whose text no longer occurs is kept (it stays usable as gold data) but no longer counts
+as the label of any clause, and :meth:`LabelTables.stale_annotations` lists it.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ CREATE TABLE IF NOT EXISTS annotations (
     source VARCHAR NOT NULL,
     note VARCHAR
 );
+ALTER TABLE annotations ADD COLUMN IF NOT EXISTS start_char INTEGER;
+ALTER TABLE annotations ADD COLUMN IF NOT EXISTS end_char INTEGER;
 """
 
     def put_predictions(self, items: Iterable[tuple[str, str, Prediction]]) -> int:
@@ -106,7 +111,9 @@ CREATE TABLE IF NOT EXISTS annotations (
         from nlp.resources import STANCES, THEMES
 
         themes = [t for t in THEMES if t in set(themes)]
-        row = self.con.execute("SELECT doc_id, text FROM clauses WHERE clause_id = ?", [clause_id]).fetchone()
+        row = self.con.execute(
+            "SELECT doc_id, text, start_char, end_char FROM clauses WHERE clause_id = ?", [clause_id]
+        ).fetchone()
         if row is None:
             raise StoreError(f"unknown clause id {clause_id!r}")
         if stance not in STANCES:
@@ -114,7 +121,8 @@ CREATE TABLE IF NOT EXISTS annotations (
         if not annotator.strip():
             raise StoreError("an annotation needs the annotator's name")
         self.con.execute(
-            "INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO annotations (clause_id, doc_id, text, themes, stance, annotator, created_at, source, "
+            "note, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 clause_id,
                 row[0],
@@ -125,17 +133,82 @@ CREATE TABLE IF NOT EXISTS annotations (
                 datetime.now(UTC).replace(tzinfo=None),
                 source,
                 note,
+                row[2],
+                row[3],
             ],
         )
 
-    def annotations(self, latest: bool = True) -> list[dict[str, object]]:
-        """Annotations, oldest first (``latest``: only the newest per clause)."""
-        sql = "SELECT clause_id, doc_id, text, themes, stance, annotator, created_at, source, note FROM annotations"
+    def annotations(self, latest: bool = True, *, live: bool = True) -> list[dict[str, object]]:
+        """Annotations, oldest first.
+
+        Args:
+            latest: Only the newest per clause.
+            live: Only those whose clause is stored with the text they judged (the labels that
+                count); ``False`` also gives stale ones, e.g. to use them as gold data.
+        """
+        cols = (
+            "a.clause_id, a.doc_id, a.text, a.themes, a.stance, a.annotator, a.created_at, a.source, a.note"
+        )
+        sql = f"SELECT {cols} FROM annotations a"
+        if live:
+            sql += " JOIN clauses c ON c.clause_id = a.clause_id AND c.text = a.text"
         if latest:
-            sql += " QUALIFY row_number() OVER (PARTITION BY clause_id ORDER BY created_at DESC) = 1"
-        cur = self.con.execute(sql + " ORDER BY created_at")
+            sql += " QUALIFY row_number() OVER (PARTITION BY a.clause_id ORDER BY a.created_at DESC) = 1"
+        cur = self.con.execute(sql + " ORDER BY a.created_at")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def stale_annotations(self, doc_id: str | None = None) -> list[dict[str, object]]:
+        """Annotations whose text no longer occurs in their document (newest per text), oldest first."""
+        cols = (
+            "a.clause_id, a.doc_id, a.text, a.themes, a.stance, a.annotator, a.created_at, a.source, a.note"
+        )
+        sql = (
+            f"SELECT {cols} FROM annotations a WHERE NOT EXISTS "
+            "(SELECT 1 FROM clauses c WHERE c.clause_id = a.clause_id AND c.text = a.text)"
+            + (" AND a.doc_id = ?" if doc_id else "")
+            + " QUALIFY row_number() OVER (PARTITION BY a.doc_id, a.text ORDER BY a.created_at DESC) = 1"
+            " ORDER BY a.created_at"
+        )
+        cur = self.con.execute(sql, [doc_id] if doc_id else [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def reanchor(self, doc_id: str) -> tuple[int, int]:
+        """Move a document's annotations to its current clauses; returns (moved, stale) counts.
+
+        An annotation whose clause id still holds the text it judged stays. Otherwise it moves to
+        the clause with the same text whose start is nearest its old start (the first such
+        clause when the old offsets are unknown); with no such clause it stays stale.
+        """
+        clauses = self.con.execute(
+            "SELECT clause_id, text, start_char, end_char FROM clauses WHERE doc_id = ?", [doc_id]
+        ).fetchall()
+        by_id = {cid: text for cid, text, _s, _e in clauses}
+        by_text: dict[str, list[tuple[str, int, int]]] = {}
+        for cid, text, start, end in clauses:
+            by_text.setdefault(text, []).append((cid, start, end))
+        rows = self.con.execute(
+            "SELECT rowid, clause_id, text, start_char FROM annotations WHERE doc_id = ?", [doc_id]
+        ).fetchall()
+        moved: set[str] = set()
+        stale: set[str] = set()
+        for rowid, cid, text, start in rows:
+            if by_id.get(cid) == text:
+                continue
+            candidates = by_text.get(text)
+            if not candidates:
+                stale.add(cid)
+                continue
+            new_id, new_start, new_end = min(
+                candidates, key=lambda c: abs(c[1] - start) if start is not None else 0
+            )
+            self.con.execute(
+                "UPDATE annotations SET clause_id = ?, start_char = ?, end_char = ? WHERE rowid = ?",
+                [new_id, new_start, new_end, rowid],
+            )
+            moved.add(cid)
+        return len(moved), len(stale)
 
     def prediction(self, clause_id: str) -> Prediction | None:
         """The stored prediction of one clause, if any."""

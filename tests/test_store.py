@@ -206,3 +206,72 @@ def test_store_symbolic_links_are_not_followed(store: Store, tmp_path: Path) -> 
     report = ingest(store, collect([folder]))
     assert report.status == {"gewoon": "added"}
     assert len(report.errors) == 1 and "symbolic link" in report.errors[0] and "\n" not in report.errors[0]
+
+
+def _cao(path: Path, *paragraphs: str) -> Path:
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def test_store_reviews_follow_their_clause_text_when_a_document_is_replaced(
+    store: Store, tmp_path: Path
+) -> None:
+    a = "De werkgever bespreekt camerabeelden met de ondernemingsraad."
+    b = "Werknemers krijgen jaarlijks vijf opleidingsdagen."
+    f = _cao(tmp_path / "cao_x.txt", a, b)
+    ingest(store, collect([f]))
+    target = next(c for c in store.clauses() if c.text == b)
+    store.annotate(target.clause_id, ["training"], "commitment", "Ann")
+    # a new paragraph before it: every clause id after it shifts by one
+    _cao(f, "Deze cao geldt voor alle werknemers in de sector.", a, b)
+    report = ingest(store, collect([f]))
+    assert report.status == {"cao-x": "replaced"} and not report.stale_reviews
+    now = {c.clause_id: c.text for c in store.clauses()}
+    (live,) = store.annotations()
+    assert now[str(live["clause_id"])] == b and live["clause_id"] != target.clause_id
+    assert store.stale_annotations() == []
+
+
+def test_store_review_of_a_removed_sentence_is_kept_but_stale(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from nlp.cli import main
+
+    a = "De werkgever bespreekt camerabeelden met de ondernemingsraad."
+    b = "Werknemers krijgen jaarlijks vijf opleidingsdagen."
+    f = _cao(tmp_path / "cao_y.txt", a, b)
+    ingest(store, collect([f]))
+    target = next(c for c in store.clauses() if c.text == b)
+    store.annotate(target.clause_id, ["training"], "commitment", "Ann")
+    _cao(f, a, "Werknemers krijgen jaarlijks drie opleidingsdagen.")  # the judged sentence is gone
+    store.close()
+    res = CliRunner().invoke(main, ["--store", store.path, "ingest", str(f), "--no-code"])
+    assert res.exit_code == 0, res.output
+    assert "cao-y: 1 reviewed label(s) no longer match a clause" in res.output
+    with Store(store.path) as s:
+        assert s.annotations() == [], "a review never lands on another sentence"
+        (stale,) = s.stale_annotations()
+        assert stale["text"] == b and list(stale["themes"]) == ["training"]
+        # the sentence comes back: the review is live again
+        _cao(f, a, b)
+        ingest(s, collect([f]))
+        (live,) = s.annotations()
+        assert live["text"] == b and s.stale_annotations() == []
+
+
+def test_store_opens_a_store_whose_annotations_lack_offsets(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        "CREATE TABLE annotations (clause_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, text VARCHAR NOT NULL, "
+        "themes VARCHAR[] NOT NULL, stance VARCHAR NOT NULL, annotator VARCHAR NOT NULL, "
+        "created_at TIMESTAMP NOT NULL, source VARCHAR NOT NULL, note VARCHAR)"
+    )
+    con.execute(
+        "INSERT INTO annotations VALUES ('d:0', 'd', 'Zin.', ['data'], 'neutral', 'Ann', now(), 'review', '')"
+    )
+    con.close()
+    with Store(path) as s:
+        assert [a["text"] for a in s.stale_annotations()] == ["Zin."]

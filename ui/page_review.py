@@ -12,6 +12,7 @@ if not widgets.empty_store_notice(index):
     annotator = st.text_input("Jouw naam (wordt bij elke correctie bewaard)", key="rv-name")
     with state.LOCK:
         done = state.store().annotations()
+        stale = state.store().stale_annotations()
     reviewed = {str(a["clause_id"]) for a in done}
     queue = review_queue(index, reviewed, n=10)
     st.write(
@@ -63,6 +64,27 @@ if not widgets.empty_store_notice(index):
             mime="text/csv",
         )
         st.caption("Met 'clause-atlas train --with-reviews' neemt het model deze correcties mee.")
+    if stale:
+        with st.expander(
+            f"{len(stale)} nagekeken labels horen bij tekst die niet meer in het document staat"
+        ):
+            st.caption(
+                "Het document is opnieuw ingelezen en deze zinnen komen er niet meer in voor. De labels blijven "
+                "bewaard als trainingsdata, maar gelden voor geen enkele clausule meer."
+            )
+            st.dataframe(
+                [
+                    {
+                        "doc_id": a["doc_id"],
+                        "text": a["text"],
+                        "themes": list(a["themes"]),
+                        "stance": a["stance"],
+                    }
+                    for a in stale
+                ],
+                width="stretch",
+                hide_index=True,
+            )
 
     st.subheader("Uitwisselen met ATLAS.ti, NVivo, MAXQDA of QualCoder")
     st.write(

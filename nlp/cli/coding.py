@@ -150,7 +150,7 @@ def train_cmd(
             from nlp.gold import from_annotations
 
             doc_types = {str(d["doc_id"]): str(d["doc_type"]) for d in store.documents()}
-            extra = from_annotations(store.annotations(), doc_types)
+            extra = from_annotations([*store.annotations(), *store.stale_annotations()], doc_types)
         coder = train(gold, extra=extra, embedder=embedder or DEFAULT_EMBEDDER, store=store)
     folder = save(coder, out_dir or DEFAULT_MODEL_DIR)
     info = coder.info["trained_on"]

@@ -112,6 +112,11 @@ def ingest_cmd(
         click.echo(
             f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store.path}{coded}"
         )
+        for doc_id, n in report.stale_reviews.items():
+            click.echo(
+                f"note: {doc_id}: {n} reviewed label(s) no longer match a clause of the new text; "
+                "kept as training data, no longer shown as labels"
+            )
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
     if report.errors:
