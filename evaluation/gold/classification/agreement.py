@@ -10,7 +10,10 @@ Two rounds, each with its own files:
   ``real/AGREEMENT.md`` and ``real/disagreements.jsonl``;
 - ``--round real-2`` (the active-learning and Belgian batches, after the conventions for real texts
   were decided): ``second/real-sample-2.jsonl``, ``second/real-annotator-2b.jsonl``; writes
-  ``real/AGREEMENT-2.md`` and ``real/disagreements-2.jsonl``.
+  ``real/AGREEMENT-2.md`` and ``real/disagreements-2.jsonl``;
+- ``--round real-3`` (the third active-learning round, batches 13-17):
+  ``second/real-sample-3.jsonl``, ``second/real-annotator-2c.jsonl``; writes ``real/AGREEMENT-3.md``
+  and ``real/disagreements-3.jsonl``.
 
 Cohen's kappa per theme, for stance and for "is a clause"; the disagreements list holds both
 label sets for adjudication::
@@ -63,6 +66,16 @@ ROUNDS = {
         "adjudicated": "real/adjudicated-2.jsonl",
         "how": "drawn at random from the five active-learning batches (30 each) and the Belgian cao batch "
         "(15), labelled by both annotators under the conventions for real texts",
+    },
+    "real-3": {
+        "sample": "second/real-sample-3.jsonl",
+        "first": [f"real-{k}.jsonl" for k in range(13, 18)],
+        "second": "second/real-annotator-2c.jsonl",
+        "report": "real/AGREEMENT-3.md",
+        "disagreements": "real/disagreements-3.jsonl",
+        "adjudicated": "real/adjudicated-3.jsonl",
+        "how": "drawn at random from the five batches of the third active-learning round (70 each; "
+        "`second_sample.py --per-batch 70`), labelled by both annotators under the conventions for real texts",
     },
 }
 
