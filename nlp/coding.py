@@ -20,19 +20,31 @@ def embedder_of(coder: ClauseCoder) -> str:
     return coder.embedder
 
 
+# Clauses embedded and predicted at a time: memory stays flat for a document of any length.
+CODING_BATCH = 2000
+
+
 def code_clauses(
     clauses: Sequence[Clause], doc_type: str, coder: ClauseCoder, store: Store | None = None
 ) -> list[Prediction]:
-    """Predictions for the clauses of one document (embeddings cached in ``store`` if given)."""
-    if not clauses:
-        return []
-    vectors = embed([c.text for c in clauses], embedder_of(coder), store)
+    """Predictions for the clauses of one document (embeddings cached in ``store`` if given).
+
+    Works in batches of :data:`CODING_BATCH` clauses; each clause's context is its neighbours
+    in the whole document.
+    """
     texts = [c.text for c in clauses]
-    samples = [
-        Sample(c.text, doc_type, c.section_path, v, " ".join(texts[max(i - 1, 0) : i] + texts[i + 1 : i + 2]))
-        for i, (c, v) in enumerate(zip(clauses, vectors, strict=True))
-    ]
-    return coder.predict(samples)
+    out: list[Prediction] = []
+    for lo in range(0, len(clauses), CODING_BATCH):
+        batch = clauses[lo : lo + CODING_BATCH]
+        vectors = embed([c.text for c in batch], embedder_of(coder), store)
+        samples = [
+            Sample(
+                c.text, doc_type, c.section_path, v, " ".join(texts[max(i - 1, 0) : i] + texts[i + 1 : i + 2])
+            )
+            for i, c, v in zip(range(lo, lo + len(batch)), batch, vectors, strict=True)
+        ]
+        out += coder.predict(samples)
+    return out
 
 
 def code_store(

@@ -194,7 +194,8 @@ def embed(
     keys = [text_hash(t) for t in texts]
     cached = store.get_embeddings(emb.name, keys) if store is not None else {}
     todo = list(dict.fromkeys(k for k in keys if k not in cached))
-    first = {k: t for k, t in zip(keys, texts, strict=True) if k in set(todo)}
+    wanted = set(todo)
+    first = {k: t for k, t in zip(keys, texts, strict=True) if k in wanted}
     fresh: dict[str, np.ndarray] = {}
     for i in range(0, len(todo), batch_size):
         chunk = todo[i : i + batch_size]

@@ -24,6 +24,13 @@ from nlp.records import Extracted, RawBlock
 from nlp.resources import LIST_MARKER_RE
 
 DEFAULT_MAX_MB = 50
+# A document's text is checked against this while it is read (a 2,000-page report holds about
+# 6 million characters); segmenting and coding more would take minutes and gigabytes.
+MAX_TEXT_CHARS = 20_000_000
+# What a zipped format (DOCX) may unpack to, and how far beyond its packed size: a decompression
+# bomb is refused before anything is unpacked.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_UNPACK_RATIO = 100
 
 
 def read(path: str | Path, *, max_mb: float = DEFAULT_MAX_MB) -> Extracted:
@@ -74,6 +81,8 @@ def read_bytes(data: bytes, suffix: str, *, name: str = "<upload>") -> Extracted
         extracted = reader(data, name)
     except RecursionError as exc:  # e.g. thousands of nested HTML elements
         raise errors.InputFileError(name, errors.TOO_DEEP) from exc
+    if sum(map(len, extracted.pages)) + sum(len(b.text) for b in extracted.blocks) > MAX_TEXT_CHARS:
+        raise errors.InputFileError(name, errors.TOO_MUCH_TEXT.format(limit=MAX_TEXT_CHARS))
     has_text = any(s.strip() for s in extracted.pages) or any(b.text.strip() for b in extracted.blocks)
     if not has_text:
         reason = errors.NO_TEXT if extracted.fmt in ("pdf", "docx") else errors.EMPTY
@@ -89,6 +98,16 @@ def read_bytes(data: bytes, suffix: str, *, name: str = "<upload>") -> Extracted
 
 
 # --- Text encodings ---------------------------------------------------------------------------
+
+
+def _bounded(pages: Iterator[str], name: str) -> Iterator[str]:
+    """Pages as they are extracted, stopping with an error once the text passes the limit."""
+    volume = 0
+    for page in pages:
+        volume += len(page)
+        if volume > MAX_TEXT_CHARS:
+            raise errors.InputFileError(name, errors.TOO_MUCH_TEXT.format(limit=MAX_TEXT_CHARS))
+        yield page
 
 
 def _stray_bytes(exc: UnicodeError) -> tuple[str, int]:
@@ -275,7 +294,7 @@ def _read_pdf(data: bytes, name: str) -> Extracted:
                 ok = 0
             if not ok:
                 raise errors.InputFileError(name, errors.ENCRYPTED)
-        pages = tuple((page.extract_text() or "") for page in reader.pages)
+        pages = tuple(_bounded(((page.extract_text() or "") for page in reader.pages), name))
         title = ""
         try:
             meta = reader.metadata
@@ -367,6 +386,22 @@ def _docx_paragraphs(document: object) -> Iterator[object]:
             yield item
 
 
+def _check_unpacked(data: bytes, name: str) -> None:
+    """Refuse a zip whose entries would unpack to more than the limits (declared sizes).
+
+    Reading an entry never yields more than its declared size (``zipfile`` stops there and
+    fails the checksum), so checking the declared sizes bounds what parsing can unpack.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            size = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader reports the corrupt file
+    ratio = size / max(len(data), 1)
+    if size > MAX_UNPACKED or ratio > MAX_UNPACK_RATIO:
+        raise errors.InputFileError(name, errors.BOMB.format(size=size, ratio=ratio))
+
+
 def _read_docx(data: bytes, name: str) -> Extracted:
     try:
         import docx
@@ -374,6 +409,7 @@ def _read_docx(data: bytes, name: str) -> Extracted:
         from docx.oxml.ns import qn
     except ImportError as exc:  # pragma: no cover - a core dependency
         raise errors.InputFileError(name, "python-docx is not installed") from exc
+    _check_unpacked(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
@@ -384,10 +420,14 @@ def _read_docx(data: bytes, name: str) -> Extracted:
     num_fmt = _docx_numbering(document)
     counters: dict[tuple[str, int], int] = {}
     blocks: list[RawBlock] = []
+    volume = 0
     for para in _docx_paragraphs(document):
         text = " ".join(para.text.replace("\u00a0", " ").split())
         if not text:
             continue
+        volume += len(text)
+        if volume > MAX_TEXT_CHARS:
+            raise errors.InputFileError(name, errors.TOO_MUCH_TEXT.format(limit=MAX_TEXT_CHARS))
         style = (para.style.name if para.style is not None else "") or ""
         m = _HEADING_STYLE.match(style)
         if m or style.lower() in ("title", "titel", "subtitle", "ondertitel"):

@@ -170,3 +170,30 @@ def test_classify_written_clauses_can_weigh_differently_per_head(gold: list[Gold
     rows = [*select(gold, "train")[:3], GoldClause("w:1", "w", "Tekst.", (), "neutral", synthetic=True)]
     w = weights(rows, {"written_weight": 0.5, "themes": {"written_weight": 0.0}, "stance": {}})
     assert w["themes"].tolist() == [1.0, 1.0, 1.0, 0.0] and w["stance"].tolist() == [1.0, 1.0, 1.0, 0.5]
+
+
+def test_code_clauses_in_batches_gives_the_same_predictions(coder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from nlp import coding
+    from nlp.clean import clean
+    from nlp.records import DocumentMeta, Extracted
+    from nlp.segment import segment
+
+    text = "\n\n".join(
+        [
+            "De werkgever overlegt met de ondernemingsraad over camera's.",
+            "Werknemers hebben recht op vijf opleidingsdagen per jaar.",
+            "De werkdruk wordt jaarlijks besproken.",
+            "Persoonsgegevens worden na twee jaar verwijderd.",
+            "Deze cao geldt tot 1 januari.",
+        ]
+    )
+    clauses = segment(
+        clean(Extracted(path="t", fmt="txt", pages=(text,)), DocumentMeta("batch-doc", "Batch"))
+    )
+    whole = coding.code_clauses(clauses, "cao", coder)
+    monkeypatch.setattr(coding, "CODING_BATCH", 2)
+    batched = coding.code_clauses(clauses, "cao", coder)
+    assert len(whole) == len(clauses) >= 5
+    assert [(p.themes, p.stance, p.theme_scores) for p in batched] == [
+        (p.themes, p.stance, p.theme_scores) for p in whole
+    ]

@@ -227,3 +227,37 @@ def test_readers_windows_1252_file_stays_windows_1252() -> None:
 )
 def test_readers_markdown_emphasis_is_stripped(line: str, expected: str) -> None:
     assert readers._md_inline(line) == expected
+
+
+def _with_entry(docx: bytes, name: str, payload: bytes) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for n in z.namelist():
+            w.writestr(n, z.read(n))
+        w.writestr(name, payload)
+    return out.getvalue()
+
+
+def test_readers_docx_decompression_bomb_is_refused_before_unpacking() -> None:
+    docx = make_docx([("Normal", "De werkgever overlegt met de ondernemingsraad.")])
+    bomb = _with_entry(docx, "word/media/pad.bin", b" " * 30_000_000)  # 30 MB of spaces, ~30 KB packed
+    with pytest.raises(errors.InputFileError, match="refused: it would unpack to") as info:
+        readers.read_bytes(bomb, ".docx", name="bom.docx")
+    assert "\n" not in str(info.value)
+    assert readers.read_bytes(docx, ".docx").blocks, "an ordinary DOCX still reads"
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx", "pdf"])
+def test_readers_text_volume_is_limited_while_reading(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    monkeypatch.setattr(readers, "MAX_TEXT_CHARS", 500)
+    line = "De werkgever overlegt jaarlijks met de ondernemingsraad over de werkdruk."
+    if kind == "txt":
+        data = ("\n\n".join([line] * 20)).encode("utf-8")
+    elif kind == "docx":
+        data = make_docx([("Normal", line)] * 20)
+    else:
+        data = make_pdf([[line] * 4] * 5)
+    with pytest.raises(errors.InputFileError, match="more than 500 characters"):
+        readers.read_bytes(data, f".{kind}", name=f"groot.{kind}")
