@@ -12,6 +12,11 @@ from ui import state
 
 st.set_page_config(page_title="Clause Atlas", page_icon=":material/explore:", layout="wide")
 state.ensure_corpus()
+if state.model_error():
+    st.warning(
+        f"Het model kon niet worden geladen ({state.model_error()}); nieuwe documenten worden niet gecodeerd "
+        "en clausules zonder codes tellen in geen enkel thema mee."
+    )
 pages = [
     st.Page("ui/page_overview.py", title="Overzicht", icon=":material/map:", default=True),
     st.Page("ui/page_themes.py", title="Thema's", icon=":material/label:", url_path="themes"),

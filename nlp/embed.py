@@ -167,6 +167,31 @@ def get_embedder(name: str | None = None) -> Embedder:
     return emb
 
 
+class EmbeddingBuffer:
+    """An in-memory embedding cache with the store's cache interface.
+
+    Lets slow work (embedding an upload) run without the store; :meth:`flush` then writes the
+    vectors to the store in a moment.
+    """
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, dict[str, np.ndarray]] = {}
+
+    def get_embeddings(self, embedder: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Cached vectors of these keys."""
+        held = self.vectors.get(embedder, {})
+        return {k: held[k] for k in keys if k in held}
+
+    def put_embeddings(self, embedder: str, vectors: dict[str, np.ndarray]) -> None:
+        """Keep vectors by key."""
+        self.vectors.setdefault(embedder, {}).update(vectors)
+
+    def flush(self, store: Store) -> None:
+        """Write every held vector to the store's cache."""
+        for embedder, vectors in self.vectors.items():
+            store.put_embeddings(embedder, vectors)
+
+
 def text_hash(text: str) -> str:
     """Cache key of a text (sha1 of its UTF-8 bytes)."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

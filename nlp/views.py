@@ -12,6 +12,8 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -224,19 +226,27 @@ def add_document(
     year: int | None = None,
     coder: Any = None,
     limit_mb: float = DEFAULT_UPLOAD_LIMIT_MB,
+    lock: AbstractContextManager[Any] | None = None,
 ) -> str:
     """Ingest an uploaded file (and code it with ``coder``); returns the new document id.
 
-    Nothing is stored when the file is refused or cannot be read.
+    Reading, segmenting and coding run without the store; only the duplicate check and the
+    write hold ``lock`` (the app's store lock), so other pages stay usable meanwhile. The
+    upload is written under a name made here, never under the uploaded name. Nothing is
+    stored when the file is refused or cannot be read.
 
     Raises:
         UploadError: unsupported type, over the size limit, a duplicate, or unreadable.
     """
     from nlp import readers
-    from nlp.ingest import Job, ingest
+    from nlp.coding import code_clauses
+    from nlp.embed import EmbeddingBuffer
+    from nlp.ingest import process
     from nlp.manifest import doc_id_from_path, make_meta
 
-    suffix = Path(filename).suffix.lower()
+    guard = lock if lock is not None else nullcontext()
+    name = Path(filename.replace("\\", "/")).name or "upload"
+    suffix = Path(name).suffix.lower()
     if suffix not in readers.SUPPORTED_SUFFIXES:
         raise UploadError(
             f"{filename}: bestandstype {suffix or '(geen)'} wordt niet ondersteund; kies {', '.join(readers.SUPPORTED_SUFFIXES)}"
@@ -244,30 +254,43 @@ def add_document(
     if len(data) > limit_mb * 1024 * 1024:
         raise UploadError(f"{filename}: het bestand is groter dan {limit_mb:g} MB")
     digest = hashlib.sha256(data).hexdigest()
-    for d in store.documents():
-        if d["content_hash"] == digest:
-            raise UploadError(f"{filename}: dit bestand staat al in de databank als '{d['doc_id']}'")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(filename).name
-        path.write_bytes(data)
-        doc_id = doc_id_from_path(path)
+    doc_id = doc_id_from_path(Path(name))
+
+    def refuse_duplicate() -> None:
+        for d in store.documents():
+            if d["content_hash"] == digest:
+                raise UploadError(f"{filename}: dit bestand staat al in de databank als '{d['doc_id']}'")
         if doc_id in store.doc_ids():
             raise UploadError(
                 f"{filename}: er bestaat al een document met id '{doc_id}'; hernoem het bestand"
             )
-        meta = make_meta(
-            doc_id,
-            title or path.stem.replace("_", " "),
-            doc_type=doc_type,
-            organisation=organisation,
-            sector=sector,
-            country=country,
-            year=year,
-            source=path.name,
-        )
-        report = ingest(store, [Job(path, meta)], coder=coder)
-    if report.errors:
-        raise UploadError(report.errors[0].replace(str(path), filename))
+
+    with guard:
+        refuse_duplicate()
+    meta = make_meta(
+        doc_id,
+        title or Path(name).stem.replace("_", " "),
+        doc_type=doc_type,
+        organisation=organisation,
+        sector=sector,
+        country=country,
+        year=year,
+        source=name,
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            doc, clauses = process(path, meta)
+        except ClauseAtlasError as exc:
+            raise UploadError(str(exc).replace(str(path), filename)) from exc
+    doc = replace(doc, source_path=name)
+    buffer = EmbeddingBuffer()
+    predictions = {doc_id: code_clauses(clauses, meta.doc_type, coder, buffer)} if coder is not None else None  # type: ignore[arg-type]
+    with guard:
+        refuse_duplicate()  # another upload may have landed meanwhile
+        store.put_many([(doc, clauses)], predictions)
+        buffer.flush(store)  # a cache: the search index reuses these vectors
     return doc_id
 
 

@@ -230,3 +230,32 @@ def test_app_qdpx_import_never_writes_under_the_uploaded_name(on_corpus: Path, t
     assert not at.exception
     assert not target.exists(), "the upload was written outside the temporary folder"
     assert at.error, "a damaged project gets one clear message"
+
+
+def test_app_says_in_one_line_when_the_model_cannot_be_loaded(
+    corpus_store: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "model"
+    broken.mkdir()
+    (broken / "model.json").write_text("{", encoding="utf-8")
+    store = tmp_path / "copy.duckdb"
+    store.write_bytes(corpus_store[0].read_bytes())
+    app_env(monkeypatch, store, broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("Het model kon niet worden geladen" in w.value for w in at.warning)
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("name", ["overview", "review"])
+def test_app_damaged_store_is_one_line_not_a_traceback(
+    corpus_store: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    damaged = tmp_path / "damaged.duckdb"
+    damaged.write_bytes(corpus_store[0].read_bytes()[:5000])  # a truncated store file
+    app_env(monkeypatch, damaged, corpus_store[1])
+    at = page(name)
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("De databank kan niet worden geopend" in e.value for e in at.error)
+    st.cache_resource.clear()

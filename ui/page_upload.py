@@ -35,20 +35,21 @@ if submitted:
         with st.status(f"{file.name} verwerken…", expanded=True) as status:
             st.write("Lezen, opschonen, in clausules knippen en coderen…")
             try:
-                with state.LOCK:
-                    doc_id = add_document(
-                        state.store(),
-                        file.name,
-                        file.getvalue(),
-                        title=title,
-                        doc_type=doc_type,
-                        organisation=organisation,
-                        sector=sector,
-                        country=country,
-                        year=int(year) if year else None,
-                        coder=state.coder(),
-                        limit_mb=LIMIT_MB,
-                    )
+                # the store lock is taken inside add_document, only around the write
+                doc_id = add_document(
+                    state.store(),
+                    file.name,
+                    file.getvalue(),
+                    title=title,
+                    doc_type=doc_type,
+                    organisation=organisation,
+                    sector=sector,
+                    country=country,
+                    year=int(year) if year else None,
+                    coder=state.coder(),
+                    limit_mb=LIMIT_MB,
+                    lock=state.LOCK,
+                )
             except ClauseAtlasError as exc:
                 status.update(label="Niet toegevoegd", state="error")
                 st.error(str(exc))

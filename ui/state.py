@@ -1,7 +1,8 @@
 """Resources the pages share, cached across page switches and sessions.
 
 One read-write store connection per app process (DuckDB allows one writer), guarded by a lock;
-the search index is rebuilt only when the store's data changes.
+the search index is rebuilt only when the store's data changes. A store that cannot be opened
+or a model that cannot be loaded is said in one line on the page, never as a traceback.
 """
 
 from __future__ import annotations
@@ -21,21 +22,45 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @st.cache_resource(show_spinner=False)
-def store() -> Store:
-    """The app's store (``$CLAUSE_ATLAS_STORE`` or the project default)."""
+def _store() -> Store:
     return Store(default_store_path())
 
 
+def store() -> Store:
+    """The app's store (``$CLAUSE_ATLAS_STORE`` or the project default).
+
+    When it cannot be opened (held by another program, damaged), the page shows one line
+    saying so and stops; nothing is cached, so a refresh tries again.
+    """
+    from nlp.errors import ClauseAtlasError
+
+    try:
+        return _store()
+    except ClauseAtlasError as exc:
+        st.error(f"De databank kan niet worden geopend: {exc}")
+        st.stop()
+        raise  # st.stop() raises; this line is for type checkers
+
+
 @st.cache_resource(show_spinner=False)
-def coder() -> Any:
-    """The bundled model, or None when it is missing (the app then shows uncoded clauses)."""
+def _model() -> tuple[Any, str]:
     from nlp.errors import ClauseAtlasError
     from nlp.modelio import load
 
     try:
-        return load(os.environ.get("CLAUSE_ATLAS_MODEL") or None)
-    except ClauseAtlasError:
-        return None
+        return load(os.environ.get("CLAUSE_ATLAS_MODEL") or None), ""
+    except ClauseAtlasError as exc:
+        return None, str(exc)
+
+
+def coder() -> Any:
+    """The bundled model, or None when it cannot be loaded (:func:`model_error` says why)."""
+    return _model()[0]
+
+
+def model_error() -> str:
+    """Why the model could not be loaded ("" when it was)."""
+    return _model()[1]
 
 
 @st.cache_resource(show_spinner="Zoekindex opbouwen…", max_entries=2)
