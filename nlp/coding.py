@@ -53,6 +53,7 @@ def code_store(
     doc_ids: Iterable[str] | None = None,
     *,
     progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+    any_language: bool = False,
 ) -> int:
     """Code the clauses of documents that lack predictions of this model version.
 
@@ -61,14 +62,20 @@ def code_store(
         coder: The model.
         doc_ids: Limit to these documents (default: every document not yet coded by it).
         progress: Optional wrapper to show progress over document ids.
+        any_language: Also code documents whose language is not Dutch (skipped by default).
 
     Returns:
         The number of clauses coded.
     """
+    from nlp.language import is_coded_language
+
     todo = store.uncoded_documents(coder.version)
     if doc_ids is not None:
         wanted = set(doc_ids)
         todo = [d for d in todo if d in wanted]
+    if not any_language:
+        language = {str(d["doc_id"]): str(d.get("language") or "") for d in store.documents()}
+        todo = [d for d in todo if is_coded_language(language.get(d, ""))]
     results: list[tuple[str, str, Prediction]] = []
     for doc_id in progress(todo) if progress else todo:
         clauses = store.clauses(doc_id)

@@ -17,8 +17,10 @@ from nlp.classify import ClauseCoder
 from nlp.clean import clean
 from nlp.coding import code_clauses, code_store
 from nlp.errors import ClauseAtlasError, InputFileError
+from nlp.language import detect_language, is_coded_language
 from nlp.manifest import doc_id_from_path, make_meta, read_manifest
 from nlp.records import Clause, Document, DocumentMeta
+from nlp.resources import CODED_LANGUAGE
 from nlp.segment import segment
 from nlp.store import Status, Store
 
@@ -46,6 +48,7 @@ class Report:
     clauses: dict[str, int] = field(default_factory=dict)
     coded: int = 0
     stale_reviews: dict[str, int] = field(default_factory=dict)
+    not_coded: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -126,6 +129,10 @@ def process(
         meta = make_meta(doc_id_from_path(p), extracted.title or p.stem.replace("_", " "), source=p.name)
     elif not meta.source:
         meta = replace(meta, source=Path(path).name)
+    if meta.language == CODED_LANGUAGE:  # the default: say what the text is
+        found = detect_language("\n".join(extracted.pages) + "\n".join(b.text for b in extracted.blocks))
+        if found and found != meta.language:
+            meta = replace(meta, language=found)
     doc = clean(extracted, meta)
     clauses = segment(doc, model=model)
     if not clauses:
@@ -140,6 +147,7 @@ def ingest(
     model: str | None = None,
     progress: Callable[[Iterable[Job]], Iterable[Job]] | None = None,
     coder: ClauseCoder | None = None,
+    any_language: bool = False,
 ) -> Report:
     """Process every job and store the results in one transaction.
 
@@ -147,7 +155,8 @@ def ingest(
     written together, so a failure while writing leaves the store as it was. With a
     ``coder``, new clauses are embedded and coded before that transaction and their
     predictions written in it; documents already stored but not coded by this model are
-    coded afterwards.
+    coded afterwards. Documents whose detected language is not Dutch are stored uncoded
+    (``Report.not_coded``) unless ``any_language``.
     """
     report = Report()
     done: list[tuple[Document, list[Clause]]] = []
@@ -172,8 +181,15 @@ def ingest(
         ids[doc.doc_id] = job.path
         done.append((doc, clauses))
         report.clauses[doc.doc_id] = len(clauses)
+    for doc, _clauses in done:
+        if coder is not None and not any_language and not is_coded_language(doc.meta.language):
+            report.not_coded[doc.doc_id] = doc.meta.language
     predictions = (
-        {doc.doc_id: code_clauses(clauses, doc.meta.doc_type, coder, store) for doc, clauses in done}
+        {
+            doc.doc_id: code_clauses(clauses, doc.meta.doc_type, coder, store)
+            for doc, clauses in done
+            if doc.doc_id not in report.not_coded
+        }
         if coder is not None
         else None
     )
@@ -184,7 +200,9 @@ def ingest(
             if n:
                 report.stale_reviews[doc.doc_id] = n
     if coder is not None:
-        report.coded = code_store(store, coder) + sum(len(p) for p in (predictions or {}).values())
+        report.coded = code_store(store, coder, any_language=any_language) + sum(
+            len(p) for p in (predictions or {}).values()
+        )
     return report
 
 

@@ -541,3 +541,26 @@ STOP_WORDS: frozenset[str] = frozenset(
     daarbij daarin daarom daar haar zelf ze ja nee
     """.split()
 )
+
+# Language identification (nlp.language): the language the models code, and the languages told
+# apart (ISO 639-1 code -> lingua name). Neighbours of Dutch and the languages of larger
+# migrant-worker groups, so that a non-Dutch document is recognised as such.
+CODED_LANGUAGE = "nl"
+DETECTED_LANGUAGES: dict[str, str] = {
+    "nl": "DUTCH",
+    "en": "ENGLISH",
+    "fr": "FRENCH",
+    "de": "GERMAN",
+    "es": "SPANISH",
+    "it": "ITALIAN",
+    "pt": "PORTUGUESE",
+    "pl": "POLISH",
+    "ro": "ROMANIAN",
+    "bg": "BULGARIAN",
+    "tr": "TURKISH",
+    "ar": "ARABIC",
+    "ru": "RUSSIAN",
+    "uk": "UKRAINIAN",
+    "zh": "CHINESE",
+    "ja": "JAPANESE",
+}

@@ -227,13 +227,15 @@ def add_document(
     coder: Any = None,
     limit_mb: float = DEFAULT_UPLOAD_LIMIT_MB,
     lock: AbstractContextManager[Any] | None = None,
+    any_language: bool = False,
 ) -> str:
     """Ingest an uploaded file (and code it with ``coder``); returns the new document id.
 
     Reading, segmenting and coding run without the store; only the duplicate check and the
     write hold ``lock`` (the app's store lock), so other pages stay usable meanwhile. The
     upload is written under a name made here, never under the uploaded name. Nothing is
-    stored when the file is refused or cannot be read.
+    stored when the file is refused or cannot be read. A text that is not Dutch is stored
+    uncoded unless ``any_language``.
 
     Raises:
         UploadError: unsupported type, over the size limit, a duplicate, or unreadable.
@@ -242,6 +244,7 @@ def add_document(
     from nlp.coding import code_clauses
     from nlp.embed import EmbeddingBuffer
     from nlp.ingest import process
+    from nlp.language import is_coded_language
     from nlp.manifest import doc_id_from_path, make_meta
 
     guard = lock if lock is not None else nullcontext()
@@ -286,7 +289,8 @@ def add_document(
             raise UploadError(str(exc).replace(str(path), filename)) from exc
     doc = replace(doc, source_path=name)
     buffer = EmbeddingBuffer()
-    predictions = {doc_id: code_clauses(clauses, meta.doc_type, coder, buffer)} if coder is not None else None  # type: ignore[arg-type]
+    coded = coder is not None and (any_language or is_coded_language(doc.meta.language))
+    predictions = {doc_id: code_clauses(clauses, meta.doc_type, coder, buffer)} if coded else None  # type: ignore[arg-type]
     with guard:
         refuse_duplicate()  # another upload may have landed meanwhile
         store.put_many([(doc, clauses)], predictions)

@@ -151,6 +151,23 @@ def test_app_upload_then_visible_in_coverage(on_corpus: Path) -> None:
     assert any("staat al in de databank" in e.value for e in at.error)
 
 
+def test_app_upload_of_an_english_text_is_stored_uncoded_and_says_why(on_corpus: Path) -> None:
+    at = page("upload")
+    text = (
+        b"Article 1 Cameras\n\n1. The employer informs the works council in advance about camera surveillance "
+        b"and keeps the recordings for no longer than four weeks.\n"
+    )
+    at.file_uploader(key="up-file").set_value(("english_agreement.txt", text, "text/plain"))
+    at.button[0].click().run()
+    assert not at.exception and at.success
+    assert any("niet in het Nederlands (taal: en)" in w.value for w in at.warning)
+    from ui import state
+
+    s = state.store()
+    doc_id = next(d for d in s.doc_ids() if d.startswith("english"))
+    assert s.document(doc_id)["language"] == "en" and not s.predictions(doc_id)
+
+
 def test_app_upload_refuses_wrong_type(on_corpus: Path) -> None:
     at = page("upload")
     at.file_uploader(key="up-file").set_value(("x.txt", b"", "text/plain"))

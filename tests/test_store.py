@@ -275,3 +275,46 @@ def test_store_opens_a_store_whose_annotations_lack_offsets(tmp_path: Path) -> N
     con.close()
     with Store(path) as s:
         assert [a["text"] for a in s.stale_annotations()] == ["Zin."]
+
+
+def test_store_non_dutch_text_is_stored_with_its_language_and_not_coded(
+    store: Store, tmp_path: Path, coder
+) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from nlp.cli import main
+    from nlp.modelio import save
+
+    en = _cao(
+        tmp_path / "agreement_en.txt",
+        "The employer informs the works council in advance about camera surveillance.",
+        "Employees are entitled to five training days per year.",
+    )
+    nl = _cao(
+        tmp_path / "cao_nl.txt", "De werkgever informeert de ondernemingsraad vooraf over camerabewaking."
+    )
+    report = ingest(store, collect([en, nl]), coder=coder)
+    assert report.not_coded == {"agreement-en": "en"}
+    assert store.document("agreement-en")["language"] == "en" and store.document("cao-nl")["language"] == "nl"
+    assert not store.predictions("agreement-en") and store.predictions("cao-nl")
+    model = save(coder, tmp_path / "model")
+    store.close()
+    res = CliRunner().invoke(main, ["--store", store.path, "ingest", str(en), "--model", str(model)])
+    assert (
+        res.exit_code == 0 and "not Dutch; stored without codes" not in res.output
+    )  # unchanged: nothing new
+    res = CliRunner().invoke(
+        main, ["--store", store.path, "ingest", str(en), "--model", str(model), "--any-language"]
+    )
+    assert res.exit_code == 0, res.output
+    with Store(store.path) as s:
+        assert s.predictions("agreement-en"), "--any-language codes it anyway"
+    de = _cao(
+        tmp_path / "vertrag_de.txt",
+        "Der Arbeitgeber informiert den Betriebsrat vorab über die Videoüberwachung.",
+    )
+    res = CliRunner().invoke(main, ["--store", store.path, "ingest", str(de), "--model", str(model)])
+    assert (
+        res.exit_code == 0
+        and "vertrag-de: the text is in language 'de', not Dutch; stored without codes" in res.output
+    )

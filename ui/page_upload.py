@@ -27,6 +27,9 @@ with st.form("upload", clear_on_submit=False):
     organisation = c1.text_input("Organisatie", key="up-org")
     sector = c2.text_input("Sector", key="up-sector")
     year = c3.number_input("Jaar", min_value=1950, max_value=2100, value=None, step=1, key="up-year")
+    any_language = st.checkbox(
+        "Ook coderen als de tekst niet in het Nederlands is (het model kent alleen Nederlands)", key="up-lang"
+    )
     submitted = st.form_submit_button("Toevoegen")
 if submitted:
     if file is None:
@@ -49,12 +52,21 @@ if submitted:
                     coder=state.coder(),
                     limit_mb=LIMIT_MB,
                     lock=state.LOCK,
+                    any_language=any_language,
                 )
             except ClauseAtlasError as exc:
                 status.update(label="Niet toegevoegd", state="error")
                 st.error(str(exc))
             else:
                 n = sum(1 for r in state.index().rows if r["doc_id"] == doc_id)
+                with state.LOCK:
+                    language = str(state.store().document(doc_id).get("language") or "")
+                if language not in ("", "nl") and not any_language:
+                    st.warning(
+                        f"De tekst is niet in het Nederlands (taal: {language}); het document is bewaard maar niet "
+                        "gecodeerd. Vink voortaan 'Ook coderen' aan om zo'n document toch te coderen; dit document codeert "
+                        f"'clause-atlas ingest --any-language' alsnog."
+                    )
                 status.update(label=f"Toegevoegd als '{doc_id}' ({n} clausules)", state="complete")
                 st.success(
                     f"'{doc_id}' staat nu in de databank met {n} clausules; je vindt het in het overzicht, de dekkingsmatrix en bij het zoeken."

@@ -39,6 +39,11 @@ from nlp.store import clause_to_dict, to_json
     type=click.Path(file_okay=False, path_type=Path),
     help="Model folder for coding (default: models/clause-coder).",
 )
+@click.option(
+    "--any-language",
+    is_flag=True,
+    help="Also code documents whose text is not Dutch (the model is trained on Dutch; off by default).",
+)
 @click.pass_context
 @friendly
 def ingest_cmd(
@@ -55,6 +60,7 @@ def ingest_cmd(
     progress: bool | None,
     code: bool,
     model_dir: Path | None,
+    any_language: bool,
 ) -> None:
     """Read, clean, segment, code and store files or folders (PATHS)."""
     jobs = collect(paths, manifest)
@@ -102,7 +108,7 @@ def ingest_cmd(
 
         coder = load(model_dir)
     with _open_store(ctx) as store:
-        report = ingest(store, jobs, progress=bar, coder=coder)
+        report = ingest(store, jobs, progress=bar, coder=coder, any_language=any_language)
         counts: dict[str, int] = {}
         for status in report.status.values():
             counts[status] = counts.get(status, 0) + 1
@@ -112,6 +118,11 @@ def ingest_cmd(
         click.echo(
             f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store.path}{coded}"
         )
+        for doc_id, language in report.not_coded.items():
+            click.echo(
+                f"note: {doc_id}: the text is in language '{language}', not Dutch; stored without codes "
+                "(--any-language codes it anyway)"
+            )
         for doc_id, n in report.stale_reviews.items():
             click.echo(
                 f"note: {doc_id}: {n} reviewed label(s) no longer match a clause of the new text; "
