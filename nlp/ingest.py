@@ -161,6 +161,7 @@ def ingest(
     report = Report()
     done: list[tuple[Document, list[Clause]]] = []
     ids: dict[str, Path] = {}
+    by_hash = {str(d["content_hash"]): str(d["doc_id"]) for d in store.documents()}
     iterator = progress(jobs) if progress else jobs
     for job in iterator:
         doc_id = job.meta.doc_id if job.meta else doc_id_from_path(job.path)
@@ -178,6 +179,11 @@ def ingest(
                 f"{job.path}: document id {doc.doc_id!r} is already used by {ids[doc.doc_id]}; give it another id"
             )
             continue
+        twin = by_hash.get(doc.content_hash)
+        if twin is not None and twin != doc.doc_id:
+            report.errors.append(f"{job.path}: the same file is already stored as {twin!r}; not stored twice")
+            continue
+        by_hash[doc.content_hash] = doc.doc_id
         ids[doc.doc_id] = job.path
         done.append((doc, clauses))
         report.clauses[doc.doc_id] = len(clauses)

@@ -318,3 +318,17 @@ def test_store_non_dutch_text_is_stored_with_its_language_and_not_coded(
         res.exit_code == 0
         and "vertrag-de: the text is in language 'de', not Dutch; stored without codes" in res.output
     )
+
+
+def test_store_same_file_under_another_name_is_not_stored_twice(store: Store, tmp_path: Path) -> None:
+    a = _cao(tmp_path / "cao_a.txt", "De werkgever informeert de ondernemingsraad vooraf over camerabewaking.")
+    (tmp_path / "kopie").mkdir()
+    b = tmp_path / "kopie" / "cao_b.txt"
+    b.write_bytes(a.read_bytes())
+    c = tmp_path / "kopie" / "cao_c.txt"
+    c.write_bytes(a.read_bytes())
+    report = ingest(store, collect([a]))
+    assert report.ok
+    report = ingest(store, collect([b, c]))
+    assert store.doc_ids() == ["cao-a"]
+    assert len(report.errors) == 2 and all("already stored as 'cao-a'" in e for e in report.errors)
