@@ -54,9 +54,10 @@ report: $(STAMP)
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-2 > /dev/null
 	$(BIN)/clause-atlas evaluate
 
-## bench: time `clause-atlas classify` on 1,000 corpus clauses (needs `make app` first)
+## bench: time `clause-atlas classify` on 1,000 corpus clauses (needs `make app` first); hostile inputs
 bench: $(STAMP)
 	$(BIN)/python -m evaluation.benchmarks.classify_speed
+	$(BIN)/python -m evaluation.benchmarks.hostile_inputs
 
 clean-store:
 	rm -f data/clause_atlas.duckdb data/clause_atlas.duckdb.wal

@@ -47,14 +47,21 @@ class QdpxError(ClauseAtlasError, ValueError):
 
 
 def _read_entry(z: zipfile.ZipFile, name: str, label: str) -> bytes:
-    """An entry's bytes, read up to the limit: a zip header may understate what it unpacks to."""
+    """An entry's bytes, read no further than its declared size (and the limit).
+
+    A zip header may understate what an entry unpacks to: one byte more than declared is
+    refused at once, before the rest is unpacked.
+    """
+    declared = z.getinfo(name).file_size
     try:
         with z.open(name) as fh:
-            data = fh.read(MAX_UNCOMPRESSED + 1)
+            data = fh.read(min(declared, MAX_UNCOMPRESSED) + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise QdpxError(f"{label}: {name} cannot be unpacked ({type(exc).__name__})") from exc
     if len(data) > MAX_UNCOMPRESSED:
         raise QdpxError(f"{label}: refused, {name} unpacks to more than {MAX_UNCOMPRESSED:,} bytes")
+    if len(data) > declared:
+        raise QdpxError(f"{label}: refused, {name} unpacks to more than its header says ({declared:,} bytes)")
     return data
 
 
