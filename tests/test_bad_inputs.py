@@ -217,3 +217,40 @@ def test_bad_inputs_fuzz_qdpx_import(
         except ClauseAtlasError as exc:
             assert "\n" not in str(exc)
             assert s.annotations(latest=False) == before, "a refused file changes nothing"
+
+
+def test_bad_inputs_truncated_store_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from nlp.cli import main
+    from nlp.store import Store
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as s:
+        s.con.execute("CREATE TABLE padding AS SELECT range AS x FROM range(200000)")
+    path.write_bytes(path.read_bytes()[:6000])
+    for args in (["documents"], ["stats"], ["search", "camera"]):
+        res = CliRunner().invoke(main, ["--store", str(path), *args])
+        assert res.exit_code == 1 and "cannot open store" in res.output, (args, res.output)
+        assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+
+
+def test_bad_inputs_qdpx_whose_header_understates_its_size_is_refused(tmp_path: Path) -> None:
+    import struct
+
+    from nlp.qdpx_import import QdpxError, import_qdpx
+    from nlp.store import Store
+
+    payload = b"<" * 5_000_000  # unpacks to 5 MB; the headers will claim 100 bytes
+    path = tmp_path / "liegt.qdpx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", payload)
+    raw = bytearray(path.read_bytes())
+    info = zipfile.ZipFile(path).getinfo("project.qde")
+    struct.pack_into("<I", raw, info.header_offset + 22, 100)  # local header: uncompressed size
+    central = raw.rfind(b"PK\x01\x02")
+    struct.pack_into("<I", raw, central + 24, 100)  # central directory: uncompressed size
+    path.write_bytes(bytes(raw))
+    with Store(tmp_path / "s.duckdb") as s, pytest.raises(QdpxError) as err:
+        import_qdpx(s, path)
+    assert "\n" not in str(err.value) and "liegt.qdpx" in str(err.value)

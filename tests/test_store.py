@@ -321,7 +321,9 @@ def test_store_non_dutch_text_is_stored_with_its_language_and_not_coded(
 
 
 def test_store_same_file_under_another_name_is_not_stored_twice(store: Store, tmp_path: Path) -> None:
-    a = _cao(tmp_path / "cao_a.txt", "De werkgever informeert de ondernemingsraad vooraf over camerabewaking.")
+    a = _cao(
+        tmp_path / "cao_a.txt", "De werkgever informeert de ondernemingsraad vooraf over camerabewaking."
+    )
     (tmp_path / "kopie").mkdir()
     b = tmp_path / "kopie" / "cao_b.txt"
     b.write_bytes(a.read_bytes())

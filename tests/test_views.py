@@ -125,3 +125,32 @@ def test_views_exports_hold_no_live_formula(text: str) -> None:
     ws = openpyxl.load_workbook(io.BytesIO(to_xlsx({"T": rows}))).active
     cell = ws["A2"]
     assert cell.value == text and cell.data_type == "s"
+
+
+def test_add_document_reads_and_codes_outside_the_store_lock(store: Store, coder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The app's other pages wait for the lock only while the upload is written, not while it is coded."""
+    import nlp.coding
+
+    held: list[bool] = []
+
+    class RecordingLock:
+        locked = False
+
+        def __enter__(self) -> None:
+            RecordingLock.locked = True
+
+        def __exit__(self, *exc: object) -> None:
+            RecordingLock.locked = False
+
+    real = nlp.coding.code_clauses
+
+    def coding(*args, **kwargs):  # type: ignore[no-untyped-def]
+        held.append(RecordingLock.locked)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nlp.coding, "code_clauses", coding)
+    data = b"Artikel 1\n\n1. De werkgever overlegt met de ondernemingsraad over camera's.\n"
+    doc_id = add_document(store, "../../geupload.txt", data, coder=coder, lock=RecordingLock())
+    assert held == [False], "coding ran while the store lock was held"
+    assert store.predictions(doc_id) and doc_id == "geupload"
+    assert store.document(doc_id)["path"] == "geupload.txt", "the uploaded name never becomes a path"
