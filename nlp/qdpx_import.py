@@ -65,8 +65,13 @@ def _read_entry(z: zipfile.ZipFile, name: str, label: str) -> bytes:
     return data
 
 
-def _read_project(path: Path) -> tuple[Any, dict[str, bytes]]:
-    """The parsed, schema-valid ``project.qde`` of a safe zip, and its source files by name."""
+def _read_project(path: Path) -> tuple[Any, dict[str, bytes], list[str]]:
+    """The parsed ``project.qde`` of a safe zip, its source files by name, and warnings.
+
+    A project that does not follow the REFI-QDA schema is still read (QDA programs bend it,
+    e.g. with dates that are not ``xs:dateTime``), with a warning; one that is not XML, has
+    another namespace or cannot be checked is refused.
+    """
     from lxml import etree
 
     try:
@@ -115,11 +120,12 @@ def _read_project(path: Path) -> tuple[Any, dict[str, bytes]]:
         raise QdpxError(
             f"{path.name}: project.qde cannot be checked against the REFI-QDA schema ({exc})"
         ) from exc
-    if not valid:
-        raise QdpxError(
-            f"{path.name}: project.qde does not follow the REFI-QDA schema ({schema.error_log.last_error.message})"
+    warnings = []
+    if not valid:  # QDA programs bend the schema (dates, extra elements): read what is needed anyway
+        warnings.append(
+            f"project.qde does not follow the REFI-QDA schema ({schema.error_log.last_error.message}); read anyway"
         )
-    return root, files
+    return root, files, warnings
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -203,14 +209,15 @@ def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -
     The summary holds ``clauses_changed``, ``codes_added``, ``codes_removed``,
     ``new_selections``, ``stance_changed``, ``untagged`` (clauses compared with nothing
     exported), ``sources`` (name, document and matching rule per matched source), ``skipped``
-    (sources that match no document, with the reason), ``by_document`` (changed clauses per
-    document) and ``changes`` (per clause: added, removed, stance).
+    (sources that match no document, with the reason), ``warnings`` (e.g. schema deviations
+    that did not stop the import), ``by_document`` (changed clauses per document) and
+    ``changes`` (per clause: added, removed, stance).
 
     Raises:
         QdpxError: malformed, unsafe or foreign file (no source matches a stored document).
     """
     path = Path(path)
-    root, files = _read_project(path)
+    root, files, warnings = _read_project(path)
     labels_by_guid = {code_guid(x): x for x in (*THEMES, *STANCES)}
     for code in root.iterfind(".//q:Code", _Q):
         if code.get("name") in (*THEMES, *STANCES):
@@ -330,6 +337,7 @@ def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -
         "untagged": untagged,
         "sources": matched,
         "skipped": skipped,
+        "warnings": warnings,
         "by_document": by_document,
         "changes": changes,
     }

@@ -128,3 +128,5 @@ if not widgets.empty_store_notice(index):
                 )
                 for s in summary["skipped"]:
                     st.warning(f"Overgeslagen: {s['source']} ({s['reason']})")
+                for w in summary["warnings"]:
+                    st.warning(w)

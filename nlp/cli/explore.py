@@ -285,6 +285,8 @@ def import_qdpx_cmd(ctx: click.Context, file: Path, annotator: str, as_json: boo
     )
     for s in summary["skipped"]:
         click.echo(f"  skipped {s['source']!r}: {s['reason']}")
+    for w in summary["warnings"]:
+        click.echo(f"warning: {w}")
     if summary["untagged"]:
         click.echo(
             f"{summary['untagged']} clauses carried no export tag; their codes were taken as additions"
