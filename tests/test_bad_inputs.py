@@ -5,6 +5,7 @@ the readers and the QDPX importer (hypothesis): any bytes give a document or one
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from hypothesis import strategies as st
 from nlp import readers
 from nlp.errors import ClauseAtlasError
 
+# The fuzz tests replay the same examples in the fast suite (a green build stays green);
+# CLAUSE_ATLAS_FUZZ=1 explores new random ones.
+FIXED = not os.environ.get("CLAUSE_ATLAS_FUZZ")
 GOOD = "De werkgever informeert de ondernemingsraad vooraf over de invoering van camerabewaking."
 
 
@@ -125,7 +129,7 @@ def test_bad_inputs_batch_stores_the_good_files_and_one_line_per_bad_one(tmp_pat
 SUFFIXES = [".txt", ".md", ".pdf", ".docx", ".html"]
 
 
-@settings(max_examples=60, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=10_000, derandomize=FIXED, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=4000), suffix=st.sampled_from(SUFFIXES))
 def test_bad_inputs_fuzz_readers_random_bytes(data: bytes, suffix: str) -> None:
     try:
@@ -142,7 +146,7 @@ _SEEDS = {
 }
 
 
-@settings(max_examples=80, deadline=10_000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=10_000, derandomize=FIXED, suppress_health_check=[HealthCheck.too_slow])
 @given(
     suffix=st.sampled_from(sorted(_SEEDS)),
     flips=st.lists(
@@ -184,6 +188,7 @@ def qdpx_seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
 @settings(
     max_examples=60,
     deadline=20_000,
+    derandomize=FIXED,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(

@@ -261,3 +261,17 @@ def test_readers_text_volume_is_limited_while_reading(monkeypatch: pytest.Monkey
         data = make_pdf([[line] * 4] * 5)
     with pytest.raises(errors.InputFileError, match="more than 500 characters"):
         readers.read_bytes(data, f".{kind}", name=f"groot.{kind}")
+
+
+def test_readers_pdf_with_a_damaged_filter_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the fuzz test: a flipped byte in a filter name makes pypdf raise NotImplementedError."""
+    import pypdf
+
+    class Damaged:
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            raise NotImplementedError("Unsupported filter /Fla eDecode")
+
+    monkeypatch.setattr(pypdf, "PdfReader", Damaged)
+    with pytest.raises(errors.InputFileError, match="corrupt or unreadable PDF") as info:
+        readers.read_bytes(make_pdf([["Tekst."]]), ".pdf", name="kapot.pdf")
+    assert "\n" not in str(info.value)
