@@ -7,6 +7,8 @@ latest annotation in the store wins over the model).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,9 +17,72 @@ from typing import Any
 from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEMES
 from nlp.store import Store
-from nlp.views import to_csv, to_xlsx
 
 FORMATS = ("csv", "xlsx", "jsonl", "parquet")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell value a spreadsheet will not run: text starting like a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
+    """CSV in UTF-8 with BOM (Excel opens Dutch characters correctly); lists joined with "; ".
+
+    Text that a spreadsheet would run as a formula ("=HYPERLINK(...)") is neutralised (:func:`csv_safe`).
+    """
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]), extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow(
+                {
+                    k: csv_safe("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+                    for k, v in r.items()
+                }
+            )
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_xlsx(tables: dict[str, Sequence[dict[str, Any]]]) -> bytes:
+    """An XLSX workbook with one sheet per table, a frozen header row and fitted column widths.
+
+    Cells are values, never live formulas: text starting with "=" is stored as text.
+    """
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)  # type: ignore[arg-type]
+    for name, rows in tables.items():
+        ws = wb.create_sheet(title=name[:31])
+        if not rows:
+            continue
+        header = list(rows[0])
+        ws.append(header)
+        for r in rows:
+            ws.append(
+                [
+                    "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
+                    for v in (r.get(h) for h in header)
+                ]
+            )
+            for cell in ws[ws.max_row]:  # text, never a live formula (openpyxl reads "=..." as one)
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
+        ws.freeze_panes = "A2"
+        for col, h in enumerate(header, 1):
+            width = max(len(str(h)), *(len(str(r.get(h) or "")) for r in rows[:500]))
+            ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 80)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 class ExportError(ClauseAtlasError, ValueError):

@@ -7,8 +7,9 @@ import io
 import pytest
 from test_search import fixture_index
 
+from nlp.export import to_csv, to_xlsx
 from nlp.store import Store
-from nlp.views import (
+from ui.views import (
     UploadError,
     add_document,
     documents_without,
@@ -17,8 +18,6 @@ from nlp.views import (
     overview,
     review_queue,
     theme_clauses,
-    to_csv,
-    to_xlsx,
 )
 
 

@@ -5,8 +5,8 @@ import streamlit as st
 
 from nlp.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
 from nlp.resources import STANCES
-from nlp.views import STANCE_NL, THEME_NL, clause_rows
 from ui import state, widgets
+from ui.views import STANCE_NL, THEME_NL, clause_rows
 
 CORPUS = "(de rest van het corpus)"
 

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from nlp.coverage import gaps, matrix, peer_gaps
+from nlp.export import to_csv, to_xlsx
 from nlp.resources import THEMES
-from nlp.views import STANCE_NL, THEME_NL, clause_rows, documents_without, to_csv, to_xlsx
 from ui import state, widgets
+from ui.views import STANCE_NL, THEME_NL, clause_rows, documents_without
 
 KIND_NL = {
     "absent": "komt niet aan bod",

@@ -3,8 +3,8 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from nlp.views import THEME_NL, cell_clauses, heatmap, overview
 from ui import state, widgets
+from ui.views import THEME_NL, cell_clauses, heatmap, overview
 
 st.title("Overzicht van het corpus")
 index = state.index()

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from nlp.export import to_csv
 from nlp.resources import STANCES, THEMES
-from nlp.views import STANCE_NL, THEME_NL, review_queue, to_csv
 from ui import state, widgets
+from ui.views import STANCE_NL, THEME_NL, review_queue
 
 st.title("Codes nakijken")
 index = state.index()

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from nlp.errors import ClauseAtlasError
-from nlp.views import clause_rows, to_csv
+from nlp.export import to_csv
 from ui import state, widgets
+from ui.views import clause_rows
 
 st.title("Vergelijkbare clausules zoeken")
 index = state.index()

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from nlp.resources import THEMES
-from nlp.views import STANCE_NL, THEME_NL, stance_counts, theme_clauses
 from ui import state, widgets
+from ui.views import STANCE_NL, THEME_NL, stance_counts, theme_clauses
 
 st.title("Thema's")
 index = state.index()

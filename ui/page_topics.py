@@ -3,8 +3,8 @@
 import plotly.express as px
 import streamlit as st
 
-from nlp.views import DOC_TYPE_NL, THEME_NL, load_topic_assignments, topic_clauses, topic_table
 from ui import state, widgets
+from ui.views import DOC_TYPE_NL, THEME_NL, load_topic_assignments, topic_clauses, topic_table
 
 st.title("Onderwerpen")
 index = state.index()

@@ -6,8 +6,8 @@ import streamlit as st
 
 from nlp.errors import ClauseAtlasError
 from nlp.records import DOC_TYPES
-from nlp.views import DEFAULT_UPLOAD_LIMIT_MB, DOC_TYPE_NL, add_document
 from ui import state
+from ui.views import DEFAULT_UPLOAD_LIMIT_MB, DOC_TYPE_NL, add_document
 
 LIMIT_MB = float(os.environ.get("CLAUSE_ATLAS_UPLOAD_LIMIT_MB", DEFAULT_UPLOAD_LIMIT_MB))
 
