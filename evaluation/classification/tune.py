@@ -54,6 +54,7 @@ def variants() -> dict[str, dict[str, Any]]:
     change("written clauses weigh 0", top={"written_weight": 0.0})
     change("themes: written clauses weigh 0.2", themes={"written_weight": 0.2})
     change("themes C 16, stance C 8", themes={"C": 16.0}, stance={"C": 8.0})
+    change("themes: document type 0.5", themes={"features": {"doc_type": 0.5}})
     return out
 
 
