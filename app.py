@@ -22,9 +22,13 @@ pages = [
     st.Page("ui/page_themes.py", title="Thema's", icon=":material/label:", url_path="themes"),
     st.Page("ui/page_search.py", title="Zoeken", icon=":material/search:", url_path="search"),
     st.Page("ui/page_compare.py", title="Vergelijken", icon=":material/compare:", url_path="compare"),
-    st.Page("ui/page_coverage.py", title="Dekking en lacunes", icon=":material/grid_on:", url_path="coverage"),
+    st.Page(
+        "ui/page_coverage.py", title="Dekking en lacunes", icon=":material/grid_on:", url_path="coverage"
+    ),
     st.Page("ui/page_topics.py", title="Onderwerpen", icon=":material/bubble_chart:", url_path="topics"),
-    st.Page("ui/page_upload.py", title="Document toevoegen", icon=":material/upload_file:", url_path="upload"),
+    st.Page(
+        "ui/page_upload.py", title="Document toevoegen", icon=":material/upload_file:", url_path="upload"
+    ),
     st.Page("ui/page_review.py", title="Nakijken", icon=":material/fact_check:", url_path="review"),
 ]
 st.navigation(pages).run()

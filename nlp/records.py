@@ -6,7 +6,8 @@ document's cleaned text, so that ``doc.text[c.start:c.end] == c.text`` holds for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -254,3 +255,16 @@ class Prediction:
             ),
             model_version=d.get("model_version", ""),
         )
+
+
+def clause_to_dict(clause: Clause) -> dict[str, object]:
+    """A JSON-ready dict of a clause, with its id and section path."""
+    d = asdict(clause)
+    d["section"] = clause.section_path
+    d["clause_id"] = clause.clause_id
+    return d
+
+
+def to_json(obj: object) -> str:
+    """Serialise to one JSON line, keeping Dutch characters readable."""
+    return json.dumps(obj, ensure_ascii=False, default=str)

@@ -542,7 +542,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Language identification (nlp.language): the language the models code, and the languages told
+# Language identification (nlp.ingest.language): the language the models code, and the languages told
 # apart (ISO 639-1 code -> lingua name). Neighbours of Dutch and the languages of larger
 # migrant-worker groups, so that a non-Dutch document is recognised as such.
 CODED_LANGUAGE = "nl"

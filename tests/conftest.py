@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.store import Store
+from nlp.store.duckdb_store import Store
 
 
 @pytest.fixture
@@ -55,8 +55,8 @@ import random  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from nlp.embed import register_embedder  # noqa: E402
-from nlp.gold import GoldClause  # noqa: E402
+from nlp.coding.gold import GoldClause  # noqa: E402
+from nlp.retrieval.embed import register_embedder  # noqa: E402
 
 
 class FakeEmbedder:
@@ -121,7 +121,7 @@ def gold() -> list[GoldClause]:
 
 @pytest.fixture(scope="session")
 def coder(gold: list[GoldClause]):  # type: ignore[no-untyped-def]
-    from nlp.train import train
+    from nlp.coding.train import train
 
     config = {
         "themes": {

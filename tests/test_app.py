@@ -9,11 +9,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from nlp.classify import ClauseCoder
-from nlp.coding import code_store
-from nlp.ingest import collect, ingest
-from nlp.modelio import save
-from nlp.store import Store
+from nlp.coding.apply import code_store
+from nlp.coding.classify import ClauseCoder
+from nlp.coding.modelio import save
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {

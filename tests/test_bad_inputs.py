@@ -14,8 +14,8 @@ from conftest import make_docx, make_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp import readers
 from nlp.errors import ClauseAtlasError
+from nlp.ingest import readers
 
 # The fuzz tests replay the same examples in the fast suite (a green build stays green);
 # CLAUSE_ATLAS_FUZZ=1 explores new random ones.
@@ -91,7 +91,7 @@ def test_bad_inputs_batch_stores_the_good_files_and_one_line_per_bad_one(tmp_pat
     from click.testing import CliRunner
 
     from nlp.cli import main
-    from nlp.store import Store
+    from nlp.store.duckdb_store import Store
 
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -170,9 +170,9 @@ def test_bad_inputs_fuzz_readers_damaged_documents(
 
 @pytest.fixture(scope="module")
 def qdpx_seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
-    from nlp.ingest import collect, ingest
-    from nlp.qdpx import export
-    from nlp.store import Store
+    from nlp.exchange.qdpx import export
+    from nlp.ingest.pipeline import collect, ingest
+    from nlp.store.duckdb_store import Store
 
     folder = tmp_path_factory.mktemp("qdpx")
     f = folder / "cao_fuzz.txt"
@@ -203,8 +203,8 @@ def test_bad_inputs_fuzz_qdpx_import(
     flips: list[tuple[float, int]],
     cut: float | None,
 ) -> None:
-    from nlp.qdpx_import import import_qdpx
-    from nlp.store import Store
+    from nlp.exchange.qdpx_import import import_qdpx
+    from nlp.store.duckdb_store import Store
 
     xml, store_path = qdpx_seed
     data = bytearray(xml)
@@ -228,7 +228,7 @@ def test_bad_inputs_truncated_store_is_one_line(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from nlp.cli import main
-    from nlp.store import Store
+    from nlp.store.duckdb_store import Store
 
     path = tmp_path / "s.duckdb"
     with Store(path) as s:
@@ -243,8 +243,8 @@ def test_bad_inputs_truncated_store_is_one_line(tmp_path: Path) -> None:
 def test_bad_inputs_qdpx_whose_header_understates_its_size_is_refused(tmp_path: Path) -> None:
     import struct
 
-    from nlp.qdpx_import import QdpxError, import_qdpx
-    from nlp.store import Store
+    from nlp.exchange.qdpx_import import QdpxError, import_qdpx
+    from nlp.store.duckdb_store import Store
 
     payload = b"<" * 5_000_000  # unpacks to 5 MB; the headers will claim 100 bytes
     path = tmp_path / "liegt.qdpx"

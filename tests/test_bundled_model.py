@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.modelio import load
+from nlp.coding.modelio import load
 from nlp.records import Sample
 
 pytestmark = pytest.mark.slow

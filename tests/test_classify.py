@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from nlp.classify import ClauseCoder, StanceClassifier, ThemeClassifier, best_threshold, to_indicator
-from nlp.features import ClauseFeatures, cue_matrix, readable_cue, word_view
-from nlp.gold import GoldClause, select
+from nlp.coding.classify import ClauseCoder, StanceClassifier, ThemeClassifier, best_threshold, to_indicator
+from nlp.coding.features import ClauseFeatures, cue_matrix, readable_cue, word_view
+from nlp.coding.gold import GoldClause, select
 from nlp.records import Sample
 from nlp.resources import STANCES, THEMES
 
@@ -165,7 +165,7 @@ def test_classify_head_fits_on_its_own_like_an_estimator(gold: list[GoldClause])
 
 
 def test_classify_written_clauses_can_weigh_differently_per_head(gold: list[GoldClause]) -> None:
-    from nlp.train import weights
+    from nlp.coding.train import weights
 
     rows = [*select(gold, "train")[:3], GoldClause("w:1", "w", "Tekst.", (), "neutral", synthetic=True)]
     w = weights(rows, {"written_weight": 0.5, "themes": {"written_weight": 0.0}, "stance": {}})
@@ -173,10 +173,10 @@ def test_classify_written_clauses_can_weigh_differently_per_head(gold: list[Gold
 
 
 def test_code_clauses_in_batches_gives_the_same_predictions(coder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from nlp import coding
-    from nlp.clean import clean
+    from nlp.coding import apply as coding
+    from nlp.ingest.clean import clean
+    from nlp.ingest.segment import segment
     from nlp.records import DocumentMeta, Extracted
-    from nlp.segment import segment
 
     text = "\n\n".join(
         [

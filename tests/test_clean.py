@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.clean import clean, normalize_chars
-from nlp.furniture import Line
-from nlp.layout import Hyphenation
+from nlp.ingest.clean import clean, normalize_chars
+from nlp.ingest.furniture import Line
+from nlp.ingest.layout import Hyphenation
 from nlp.records import DocumentMeta, Extracted
 
 META = DocumentMeta("t", "t")
@@ -235,7 +235,7 @@ def test_clean_unwrapped_paragraph_lines_are_not_double_spaced() -> None:
     ],
 )
 def test_clean_pipe_tables_keep_only_statement_cells(row: str, kept: list[str]) -> None:
-    from nlp.furniture import unpipe_tables
+    from nlp.ingest.furniture import unpipe_tables
 
     out = [ln.text for ln in unpipe_tables([Line(None, "Tekst ervoor."), Line(None, row)]) if not ln.blank]
     assert out == ["Tekst ervoor.", *kept]

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nlp.classify import ClauseCoder
 from nlp.cli import main
-from nlp.ingest import collect, ingest
-from nlp.modelio import MODEL_FILE, save
-from nlp.store import Store
+from nlp.coding.classify import ClauseCoder
+from nlp.coding.modelio import MODEL_FILE, save
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 
 @pytest.fixture

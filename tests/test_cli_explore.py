@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nlp.classify import ClauseCoder
 from nlp.cli import main
-from nlp.ingest import collect, ingest
-from nlp.store import Store
+from nlp.coding.classify import ClauseCoder
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 DOCS = {
     "cao_a.txt": "Artikel 1 Scholing\n\n1. De werknemer heeft recht op twee opleidingsdagen per jaar.\n\n"

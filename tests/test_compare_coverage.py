@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_search import fixture_index
 
-from nlp.compare import NO_THEME, align, profile
-from nlp.coverage import gaps, matrix, peer_gaps
+from nlp.analysis.compare import NO_THEME, align, profile
+from nlp.analysis.coverage import gaps, matrix, peer_gaps
 from nlp.errors import UnknownDocumentError
 
 # Fake-embedder cosine of the two training paraphrases is ~0.6; unrelated clauses stay below 0.4.

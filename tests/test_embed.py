@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from conftest import FakeEmbedder
 
-from nlp.embed import EmbedderError, HashingEmbedder, embed, get_embedder, text_hash
-from nlp.store import Store
+from nlp.retrieval.embed import EmbedderError, HashingEmbedder, embed, get_embedder, text_hash
+from nlp.store.duckdb_store import Store
 
 
 def test_embed_registry_returns_named_embedder() -> None:

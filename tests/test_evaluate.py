@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from nlp.classify import ClauseCoder
-from nlp.evaluate import LeakageError, evaluate, parts, render, summary_table, text_only
-from nlp.gold import GoldClause
+from nlp.coding.classify import ClauseCoder
+from nlp.coding.evaluate import LeakageError, evaluate, parts, render, summary_table, text_only
+from nlp.coding.gold import GoldClause
 
 
 def _mixed(gold: list[GoldClause]) -> list[GoldClause]:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nlp.classify import ClauseCoder
 from nlp.cli import main
+from nlp.coding.classify import ClauseCoder
 from nlp.errors import UnknownDocumentError
-from nlp.export import ExportError, clause_table, write
-from nlp.ingest import collect, ingest
-from nlp.store import Store
+from nlp.exchange.tabular import ExportError, clause_table, write
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 
 @pytest.fixture

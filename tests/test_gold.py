@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.gold import GoldError, load_gold
+from nlp.coding.gold import GoldError, load_gold
 
 
 def write(tmp_path: Path, rows: list[object]) -> Path:

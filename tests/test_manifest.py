@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.ingest import collect, ingest
-from nlp.manifest import doc_id_from_path
-from nlp.store import Store
+from nlp.ingest.manifest import doc_id_from_path
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_manifest_non_latin_files_do_not_replace_each_other(tmp_path: Path) -> N
 
 
 def test_manifest_titles_lose_control_characters() -> None:
-    from nlp.manifest import make_meta
+    from nlp.ingest.manifest import make_meta
 
     meta = make_meta("x", "Cao\x1b[31m metaal\u200b\r\n2025\x00")
     assert meta.title == "Cao [31m metaal 2025"

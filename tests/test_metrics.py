@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.metrics import bootstrap_ci, cohen_kappa, stance_scores, summary_with_ci, theme_scores
+from nlp.coding.metrics import bootstrap_ci, cohen_kappa, stance_scores, summary_with_ci, theme_scores
 
 
 def test_metrics_theme_scores_micro_macro_and_no_theme() -> None:
@@ -75,7 +75,7 @@ def test_metrics_kappa_of_identical_labels_is_one(labels: list[str]) -> None:
 
 
 def test_metrics_ece_is_zero_when_confidence_matches_accuracy() -> None:
-    from nlp.metrics import expected_calibration_error
+    from nlp.coding.metrics import expected_calibration_error
 
     p = np.array([0.25] * 4 + [0.75] * 4)
     h = np.array([1, 0, 0, 0, 1, 1, 1, 0])

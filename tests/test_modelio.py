@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlp.classify import ClauseCoder
-from nlp.gold import GoldClause, select
-from nlp.modelio import ARRAYS_FILE, FORMAT_VERSION, MODEL_FILE, ModelError, load, save
+from nlp.coding.classify import ClauseCoder
+from nlp.coding.gold import GoldClause, select
+from nlp.coding.modelio import ARRAYS_FILE, FORMAT_VERSION, MODEL_FILE, ModelError, load, save
 
 
 def test_modelio_round_trip_gives_identical_predictions(
@@ -85,7 +85,7 @@ def test_modelio_arrays_from_another_model_are_rejected(coder: ClauseCoder, tmp_
 
 
 def test_modelio_warns_when_scikit_learn_differs(coder: ClauseCoder, tmp_path: Path) -> None:
-    from nlp.modelio import ModelVersionWarning
+    from nlp.coding.modelio import ModelVersionWarning
 
     folder = save(coder, tmp_path / "m")
     doc = json.loads((folder / MODEL_FILE).read_text(encoding="utf-8"))

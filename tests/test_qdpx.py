@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from nlp.classify import ClauseCoder
-from nlp.ingest import collect, ingest
-from nlp.qdpx import NS, STANCE_COLOURS, THEME_COLOURS, code_guid, export
-from nlp.qdpx_import import QdpxError, import_qdpx
-from nlp.store import Store
+from nlp.coding.classify import ClauseCoder
+from nlp.exchange.qdpx import NS, STANCE_COLOURS, THEME_COLOURS, code_guid, export
+from nlp.exchange.qdpx_import import QdpxError, import_qdpx
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 XSD = Path(__file__).resolve().parents[1] / "nlp" / "schemas" / "refi-qda-project.xsd"
 
@@ -133,7 +133,7 @@ def _rewrite(src: Path, dst: Path, edit, source=None) -> None:  # type: ignore[n
 def test_qdpx_round_trip_records_exactly_the_changes(project: Path, store: Store, tmp_path: Path) -> None:
     from lxml import etree
 
-    from nlp.qdpx import guid
+    from nlp.exchange.qdpx import guid
 
     ns = {"q": NS}
     c0, c1 = store.clauses()[0], store.clauses()[1]
@@ -196,7 +196,7 @@ def test_qdpx_bad_files_are_refused_and_change_nothing(
     elif case == "namespace":
         _rewrite(project, bad, lambda x: x.replace(NS, "urn:other"))
     elif case == "unknown_source":  # GUID, name and text all foreign
-        from nlp.qdpx import guid as g
+        from nlp.exchange.qdpx import guid as g
 
         doc = store.doc_ids()[0]
         title = str(store.document(doc)["title"])
@@ -428,7 +428,7 @@ def test_qdpx_untouched_or_stale_export_changes_nothing(
 def test_qdpx_source_matched_by_content_when_guid_and_name_changed(
     project: Path, store: Store, tmp_path: Path
 ) -> None:
-    from nlp.qdpx import guid as g
+    from nlp.exchange.qdpx import guid as g
 
     doc = store.doc_ids()[0]
     title = str(store.document(doc)["title"])

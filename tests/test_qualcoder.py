@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from nlp.classify import ClauseCoder
-from nlp.ingest import collect, ingest
-from nlp.qdpx import export
-from nlp.qdpx_import import import_qdpx
-from nlp.store import Store
+from nlp.coding.classify import ClauseCoder
+from nlp.exchange.qdpx import export
+from nlp.exchange.qdpx_import import import_qdpx
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 pytestmark = pytest.mark.slow
 DRIVER = Path(__file__).with_name("qualcoder_driver.py")

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import make_docx, make_pdf
 
-from nlp import errors, readers
+from nlp import errors
+from nlp.ingest import readers
 
 DUTCH = "Eén werknemer heeft recht op opleiding, café en privé-gegevens worden beschermd.\n"
 

@@ -8,7 +8,7 @@ from conftest import FakeEmbedder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.search import ClauseIndex, Filters, SearchError, build_ann, rrf, top_k
+from nlp.retrieval.search import ClauseIndex, Filters, SearchError, build_ann, rrf, top_k
 
 CLAUSES = [
     # doc, type, country, text, themes, stance

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp.clean import build_document, clean
+from nlp.ingest.clean import build_document, clean
+from nlp.ingest.segment import is_fragment, segment
 from nlp.records import DocumentMeta, Extracted, RawBlock
 from nlp.resources import ABBREVIATIONS
-from nlp.segment import is_fragment, segment
 
 META = DocumentMeta("doc", "Doc")
 

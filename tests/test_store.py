@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from nlp.errors import UnknownDocumentError
-from nlp.ingest import collect, ingest
-from nlp.store import Store
+from nlp.ingest.pipeline import collect, ingest
+from nlp.store.duckdb_store import Store
 
 TEXT = (
     "Artikel 1 Scholing\n\n"
@@ -63,7 +63,7 @@ def test_store_reingest_skips_unchanged_files_before_reading(
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("an unchanged file was processed again")
 
-    monkeypatch.setattr("nlp.ingest.process", boom)
+    monkeypatch.setattr("nlp.ingest.pipeline.process", boom)
     assert ingest(store, collect([corpus])).status == {"cao-test": "unchanged"}
 
 
@@ -154,8 +154,8 @@ def test_store_reopens_from_disk(tmp_path: Path, corpus: Path) -> None:
 
 
 def test_store_annotations_keep_text_and_latest_wins(store: Store, corpus: Path) -> None:
+    from nlp.coding.gold import from_annotations
     from nlp.errors import StoreError
-    from nlp.gold import from_annotations
 
     ingest(store, collect([corpus]))
     cid = store.clauses("cao-test")[0].clause_id
@@ -177,7 +177,7 @@ def test_store_annotations_keep_text_and_latest_wins(store: Store, corpus: Path)
 def test_store_oversized_file_is_refused_without_reading_it(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nlp import readers
+    from nlp.ingest import readers
 
     big = tmp_path / "groot.txt"
     with big.open("wb") as fh:  # sparse: 60 MB on paper, nothing on disk
@@ -283,7 +283,7 @@ def test_store_non_dutch_text_is_stored_with_its_language_and_not_coded(
     from click.testing import CliRunner
 
     from nlp.cli import main
-    from nlp.modelio import save
+    from nlp.coding.modelio import save
 
     en = _cao(
         tmp_path / "agreement_en.txt",

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 pytest.importorskip("bertopic")
-from nlp import topics
+from nlp.analysis import topics
 
 PLANTED = {
     "camera": "camerabeelden toezicht bewaking opnames camera",

@@ -7,8 +7,8 @@ import io
 import pytest
 from test_search import fixture_index
 
-from nlp.export import to_csv, to_xlsx
-from nlp.store import Store
+from nlp.exchange.tabular import to_csv, to_xlsx
+from nlp.store.duckdb_store import Store
 from ui.views import (
     UploadError,
     add_document,
@@ -128,7 +128,7 @@ def test_views_exports_hold_no_live_formula(text: str) -> None:
 
 def test_add_document_reads_and_codes_outside_the_store_lock(store: Store, coder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The app's other pages wait for the lock only while the upload is written, not while it is coded."""
-    import nlp.coding
+    import nlp.coding.apply
 
     held: list[bool] = []
 
@@ -141,13 +141,13 @@ def test_add_document_reads_and_codes_outside_the_store_lock(store: Store, coder
         def __exit__(self, *exc: object) -> None:
             RecordingLock.locked = False
 
-    real = nlp.coding.code_clauses
+    real = nlp.coding.apply.code_clauses
 
     def coding(*args, **kwargs):  # type: ignore[no-untyped-def]
         held.append(RecordingLock.locked)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(nlp.coding, "code_clauses", coding)
+    monkeypatch.setattr(nlp.coding.apply, "code_clauses", coding)
     data = b"Artikel 1\n\n1. De werkgever overlegt met de ondernemingsraad over camera's.\n"
     doc_id = add_document(store, "../../geupload.txt", data, coder=coder, lock=RecordingLock())
     assert held == [False], "coding ran while the store lock was held"

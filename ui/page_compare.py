@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from nlp.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
+from nlp.analysis.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
 from nlp.resources import STANCES
 from ui import state, widgets
 from ui.views import STANCE_NL, THEME_NL, clause_rows

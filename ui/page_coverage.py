@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from nlp.coverage import gaps, matrix, peer_gaps
-from nlp.export import to_csv, to_xlsx
+from nlp.analysis.coverage import gaps, matrix, peer_gaps
+from nlp.exchange.tabular import to_csv, to_xlsx
 from nlp.resources import THEMES
 from ui import state, widgets
 from ui.views import STANCE_NL, THEME_NL, clause_rows, documents_without

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from nlp.export import to_csv
+from nlp.exchange.tabular import to_csv
 from nlp.resources import STANCES, THEMES
 from ui import state, widgets
 from ui.views import STANCE_NL, THEME_NL, review_queue
@@ -96,7 +96,7 @@ if not widgets.empty_store_notice(index):
         import tempfile
         from pathlib import Path
 
-        from nlp.qdpx import export
+        from nlp.exchange.qdpx import export
 
         with tempfile.TemporaryDirectory() as tmp, state.LOCK:
             data = export(state.store(), Path(tmp) / "clause-atlas.qdpx").read_bytes()
@@ -109,7 +109,7 @@ if not widgets.empty_store_notice(index):
         from pathlib import Path
 
         from nlp.errors import ClauseAtlasError
-        from nlp.qdpx_import import import_qdpx
+        from nlp.exchange.qdpx_import import import_qdpx
 
         with tempfile.TemporaryDirectory() as tmp:
             # never the uploaded name: it is not sanitised and may point outside the folder

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from nlp.errors import ClauseAtlasError
-from nlp.export import to_csv
+from nlp.exchange.tabular import to_csv
 from ui import state, widgets
 from ui.views import clause_rows
 

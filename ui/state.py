@@ -14,8 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from nlp.search import ClauseIndex
-from nlp.store import Store, default_store_path
+from nlp.retrieval.search import ClauseIndex
+from nlp.store.duckdb_store import Store
+from nlp.store.paths import default_store_path
 
 LOCK = threading.Lock()
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -44,8 +45,8 @@ def store() -> Store:
 
 @st.cache_resource(show_spinner=False)
 def _model() -> tuple[Any, str]:
+    from nlp.coding.modelio import load
     from nlp.errors import ClauseAtlasError
-    from nlp.modelio import load
 
     try:
         return load(os.environ.get("CLAUSE_ATLAS_MODEL") or None), ""
@@ -83,7 +84,7 @@ def ensure_corpus() -> None:
         empty = not s.doc_ids()
     if not empty or os.environ.get("CLAUSE_ATLAS_NO_BOOTSTRAP") or not CORPUS.is_dir():
         return
-    from nlp.ingest import collect, ingest
+    from nlp.ingest.pipeline import collect, ingest
 
     jobs = collect([CORPUS])
     bar = st.progress(0.0, text="Eerste start: het corpus wordt ingelezen en gecodeerd…")

@@ -17,10 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from nlp.coverage import documents, matrix
+from nlp.analysis.coverage import documents, matrix
 from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEMES
-from nlp.search import ClauseIndex, Filters
+from nlp.retrieval.search import ClauseIndex, Filters
 
 DEFAULT_UPLOAD_LIMIT_MB = 25
 THEME_NL = {"participation": "participatie", "data": "data", "training": "opleiding", "wellbeing": "welzijn"}
@@ -174,12 +174,12 @@ def add_document(
     Raises:
         UploadError: unsupported type, over the size limit, a duplicate, or unreadable.
     """
-    from nlp import readers
-    from nlp.coding import code_clauses
-    from nlp.embed import EmbeddingBuffer
-    from nlp.ingest import process
-    from nlp.language import is_coded_language
-    from nlp.manifest import doc_id_from_path, make_meta
+    from nlp.coding.apply import code_clauses
+    from nlp.ingest import readers
+    from nlp.ingest.language import is_coded_language
+    from nlp.ingest.manifest import doc_id_from_path, make_meta
+    from nlp.ingest.pipeline import process
+    from nlp.retrieval.embed import EmbeddingBuffer
 
     guard = lock if lock is not None else nullcontext()
     name = Path(filename.replace("\\", "/")).name or "upload"
@@ -261,7 +261,7 @@ def load_topic_assignments(folder: Path | None = None) -> dict[str, Any] | None:
     """The saved topic assignments (without loading BERTopic), or None when none are saved."""
     import json
 
-    from nlp.topics import DEFAULT_TOPICS_DIR
+    from nlp.analysis.topics import DEFAULT_TOPICS_DIR
 
     path = (folder or DEFAULT_TOPICS_DIR) / "assignments.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None

@@ -8,7 +8,7 @@ import streamlit as st
 
 from nlp.records import DOC_TYPES
 from nlp.resources import STANCES, THEMES
-from nlp.search import ClauseIndex, Filters
+from nlp.retrieval.search import ClauseIndex, Filters
 from ui import state
 from ui.views import DOC_TYPE_NL, STANCE_NL, THEME_NL, escape_markdown
 

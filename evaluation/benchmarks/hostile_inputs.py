@@ -229,7 +229,11 @@ def main() -> None:
                 )
             size = Path(argv[1]).stat().st_size
             r = run(argv, store, folder / "log.txt")
-        ok = float(r["seconds"]) <= GOAL_SECONDS_FOR.get(name, GOAL_SECONDS) and float(r["peak_mb"]) <= GOAL_MB and not r["traceback"]
+        ok = (
+            float(r["seconds"]) <= GOAL_SECONDS_FOR.get(name, GOAL_SECONDS)
+            and float(r["peak_mb"]) <= GOAL_MB
+            and not r["traceback"]
+        )
         results.append({"case": name, "input_bytes": size, **r, "within_goal": ok})
         print(
             f"{name:<36} {r['seconds']:>6} s {r['peak_mb']:>6} MB  exit {r['exit']}  "

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.evaluate import replace_block
+from nlp.coding.evaluate import replace_block
 
 HERE = Path(__file__).parent
 README = HERE.parent / "README.md"
@@ -45,9 +45,9 @@ QUERIES = [
 
 def child(n: int) -> dict[str, float]:
     """Build and query one scaled index in this process; return the measurements."""
-    from nlp.embed import embed
-    from nlp.search import ClauseIndex
-    from nlp.store import Store
+    from nlp.retrieval.embed import embed
+    from nlp.retrieval.search import ClauseIndex
+    from nlp.store.duckdb_store import Store
 
     with Store(read_only=True) as store:
         base = ClauseIndex.from_store(store)
@@ -84,7 +84,7 @@ def child(n: int) -> dict[str, float]:
             floor.append(time.perf_counter() - t)
     recall = None
     if index.ann is not None:
-        from nlp.search import top_k
+        from nlp.retrieval.search import top_k
 
         exact, _ = top_k(qv, index.vectors, 10)
         approx, _ = top_k(qv, index.vectors, 10, index=index.ann)

@@ -25,13 +25,13 @@ import numpy as np
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import GroupKFold
 
-from nlp.classify import best_threshold, to_indicator
-from nlp.evaluate import text_only
-from nlp.gold import GoldClause, load_gold, select
-from nlp.metrics import stance_scores, theme_scores
+from nlp.coding.classify import best_threshold, to_indicator
+from nlp.coding.evaluate import text_only
+from nlp.coding.gold import GoldClause, load_gold, select
+from nlp.coding.metrics import stance_scores, theme_scores
+from nlp.coding.train import DEFAULT_CONFIG, embed_gold, make_coder, samples, training_set, weights
 from nlp.resources import THEMES
-from nlp.store import Store
-from nlp.train import DEFAULT_CONFIG, embed_gold, make_coder, samples, training_set, weights
+from nlp.store.duckdb_store import Store
 
 HERE = Path(__file__).parent
 FOLDS = 5

@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from nlp.evaluate import replace_block
-from nlp.ingest import Job, ingest
-from nlp.manifest import doc_id_from_path
-from nlp.search import MODES, ClauseIndex
-from nlp.store import Store
+from nlp.coding.evaluate import replace_block
+from nlp.ingest.manifest import doc_id_from_path
+from nlp.ingest.pipeline import Job, ingest
+from nlp.retrieval.search import MODES, ClauseIndex
+from nlp.store.duckdb_store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "evaluation" / "gold" / "retrieval"

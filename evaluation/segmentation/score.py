@@ -37,9 +37,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.evaluate import replace_block
-from nlp.ingest import process
-from nlp.manifest import read_manifest
+from nlp.coding.evaluate import replace_block
+from nlp.ingest.manifest import read_manifest
+from nlp.ingest.pipeline import process
 from nlp.records import Clause
 from nlp.resources import BARE_URL_RE, CAPTION_RE, MAX_CLAUSE_WORDS, MIN_CLAUSE_WORDS, PAGE_NUMBER_RE
 

@@ -14,10 +14,10 @@ import json
 import time
 from pathlib import Path
 
-from nlp import topics
-from nlp.evaluate import replace_block
-from nlp.search import ClauseIndex
-from nlp.store import Store
+from nlp.analysis import topics
+from nlp.coding.evaluate import replace_block
+from nlp.retrieval.search import ClauseIndex
+from nlp.store.duckdb_store import Store
 
 HERE = Path(__file__).parent
 README = HERE.parent / "README.md"

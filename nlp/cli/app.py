@@ -10,13 +10,16 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from nlp import __version__
 from nlp.errors import ClauseAtlasError
-from nlp.store import STORE_ENV, Store, default_store_path
+from nlp.store.paths import STORE_ENV, default_store_path
+
+if TYPE_CHECKING:
+    from nlp.store.duckdb_store import Store
 
 
 def _fail(message: str) -> None:
@@ -40,6 +43,8 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+    from nlp.store.duckdb_store import Store  # DuckDB is imported by the commands that need it
+
     return Store(ctx.obj["store"], read_only=read_only)
 
 

@@ -12,8 +12,7 @@ import click
 
 from nlp.cli.app import friendly, main
 from nlp.errors import ClauseAtlasError
-from nlp.records import DOC_TYPES, Sample
-from nlp.store import to_json
+from nlp.records import DOC_TYPES, Sample, to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_BAD_LINES = 10
@@ -86,7 +85,7 @@ def read_classify_input(path: str) -> list[tuple[Any, Sample]]:
 @friendly
 def classify_cmd(input_path: str, model_dir: Path | None, explain: bool, batch_size: int) -> None:
     """Code the clauses in INPUT.jsonl ('-' for stdin); print one JSON line per input line."""
-    from nlp.modelio import ModelVersionWarning, load
+    from nlp.coding.modelio import ModelVersionWarning, load
 
     items = read_classify_input(input_path)
     with warnings.catch_warnings(record=True) as caught:
@@ -137,17 +136,17 @@ def train_cmd(
     ctx: click.Context, gold_path: Path | None, out_dir: Path | None, embedder: str | None, with_reviews: bool
 ) -> None:
     """Train the theme/stance model on the gold data (train + dev; test is held out)."""
-    from nlp.embed import DEFAULT_EMBEDDER
-    from nlp.gold import load_gold
-    from nlp.modelio import DEFAULT_MODEL_DIR, save
-    from nlp.store import Store
-    from nlp.train import train
+    from nlp.coding.gold import load_gold
+    from nlp.coding.modelio import DEFAULT_MODEL_DIR, save
+    from nlp.coding.train import train
+    from nlp.retrieval.embed import DEFAULT_EMBEDDER
+    from nlp.store.duckdb_store import Store
 
     gold = load_gold(gold_path)
     with Store(ctx.obj["store"]) as store:
         extra = []
         if with_reviews:
-            from nlp.gold import from_annotations
+            from nlp.coding.gold import from_annotations
 
             doc_types = {str(d["doc_id"]): str(d["doc_type"]) for d in store.documents()}
             extra = from_annotations([*store.annotations(), *store.stale_annotations()], doc_types)
@@ -187,10 +186,10 @@ def evaluate_cmd(
     ctx: click.Context, gold_path: Path | None, model_dir: Path | None, report_path: Path, resamples: int
 ) -> None:
     """Score the model and both baselines on the held-out test split; write the report."""
-    from nlp.evaluate import README, evaluate, load_blind, publish, render
-    from nlp.gold import load_gold
-    from nlp.modelio import DEFAULT_MODEL_DIR, load
-    from nlp.store import Store
+    from nlp.coding.evaluate import README, evaluate, load_blind, publish, render
+    from nlp.coding.gold import load_gold
+    from nlp.coding.modelio import DEFAULT_MODEL_DIR, load
+    from nlp.store.duckdb_store import Store
 
     gold = load_gold(gold_path)
     coder = load(model_dir)

@@ -11,10 +11,8 @@ import click
 
 from nlp.cli.app import _open_store, friendly, main
 from nlp.errors import ClauseAtlasError
-from nlp.ingest import Job, collect, ingest, process
-from nlp.manifest import doc_id_from_path, make_meta
-from nlp.records import DOC_TYPES
-from nlp.store import clause_to_dict, to_json
+from nlp.ingest.manifest import doc_id_from_path, make_meta
+from nlp.records import DOC_TYPES, clause_to_dict, to_json
 
 
 @main.command("ingest")
@@ -63,6 +61,8 @@ def ingest_cmd(
     any_language: bool,
 ) -> None:
     """Read, clean, segment, code and store files or folders (PATHS)."""
+    from nlp.ingest.pipeline import Job, collect, ingest
+
     jobs = collect(paths, manifest)
     given = any(v for v in (doc_id, title, doc_type, organisation, sector, country, year))
     if given:
@@ -81,7 +81,7 @@ def ingest_cmd(
             source=job.path.name,
         )
         if not title and not base:
-            from nlp.readers import read
+            from nlp.ingest.readers import read
 
             meta = make_meta(
                 meta.doc_id,
@@ -104,7 +104,7 @@ def ingest_cmd(
 
     coder = None
     if code:
-        from nlp.modelio import load
+        from nlp.coding.modelio import load
 
         coder = load(model_dir)
     with _open_store(ctx) as store:
@@ -145,6 +145,8 @@ def ingest_cmd(
 @friendly
 def segment_cmd(file: Path, jsonl: bool, spacy_model: str | None) -> None:
     """Cut FILE into clauses and print them (the store is not touched)."""
+    from nlp.ingest.pipeline import process
+
     _doc, clauses = process(file, None, model=spacy_model)
     for c in clauses:
         if jsonl:

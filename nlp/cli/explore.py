@@ -10,13 +10,12 @@ from pathlib import Path
 import click
 
 from nlp.cli.app import _open_store, friendly, main
-from nlp.records import DOC_TYPES
+from nlp.records import DOC_TYPES, to_json
 from nlp.resources import STANCES, THEMES
-from nlp.store import to_json
 
 
 def _index(ctx: click.Context, embedder: str | None = None):  # type: ignore[no-untyped-def]
-    from nlp.search import ClauseIndex
+    from nlp.retrieval.search import ClauseIndex
 
     with _open_store(ctx, read_only=True) as store:
         return ClauseIndex.from_store(store, embedder)
@@ -81,7 +80,7 @@ def search_cmd(
     embedder: str | None,
 ) -> None:  # type: ignore[no-untyped-def]
     """Find clauses comparable to QUERY (or to --like CLAUSE_ID)."""
-    from nlp.search import Filters
+    from nlp.retrieval.search import Filters
 
     filters = Filters(
         tuple(themes),
@@ -122,7 +121,7 @@ def compare_cmd(
     ctx: click.Context, doc_a: str, doc_b: str | None, threshold: float, jsonl: bool, embedder: str | None
 ) -> None:
     """Compare DOC_A with DOC_B (or, without DOC_B, with the rest of the corpus)."""
-    from nlp.compare import NO_THEME, align, profile
+    from nlp.analysis.compare import NO_THEME, align, profile
 
     index = _index(ctx, embedder)
     profiles = [profile(index, doc_a)] + ([profile(index, doc_b)] if doc_b else [])
@@ -175,7 +174,7 @@ def coverage_cmd(
     ctx: click.Context, doc_id: str | None, csv_path: Path | None, jsonl: bool, embedder: str | None
 ) -> None:
     """Map documents x themes (counts, strongest stance) and list the gaps."""
-    from nlp.coverage import gaps, matrix, peer_gaps
+    from nlp.analysis.coverage import gaps, matrix, peer_gaps
 
     index = _index(ctx, embedder)
     cells = matrix(index, doc_id)
@@ -232,11 +231,11 @@ def export_cmd(
     ctx: click.Context, out: Path, fmt: str | None, doc_ids: tuple[str, ...], themes: tuple[str, ...]
 ) -> None:
     """Export coded clauses (metadata, offsets, text, themes and stance with scores and label source) to OUT."""
-    from nlp.export import FORMATS, ExportError, clause_table, write
+    from nlp.exchange.tabular import FORMATS, ExportError, clause_table, write
 
     fmt = fmt or out.suffix.lower().lstrip(".")
     if fmt == "qdpx":
-        from nlp.qdpx import export
+        from nlp.exchange.qdpx import export
 
         if doc_ids or themes:
             raise ExportError("a QDPX export holds the whole store; --doc and --theme do not apply")
@@ -265,7 +264,7 @@ def export_cmd(
 @friendly
 def import_qdpx_cmd(ctx: click.Context, file: Path, annotator: str, as_json: bool) -> None:
     """Turn code changes made in a QDA program (a .qdpx exported from this store, or its re-export) into reviewed labels."""
-    from nlp.qdpx_import import import_qdpx
+    from nlp.exchange.qdpx_import import import_qdpx
 
     with _open_store(ctx) as store:
         summary = import_qdpx(store, file, annotator)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from nlp.cli.app import _open_store, friendly, main
-from nlp.store import to_json
+from nlp.records import to_json
 
 
 @main.group("topics")
@@ -35,8 +35,8 @@ def topics_fit(
     ctx: click.Context, seed: int, outlier_budget: float, min_topic_size: int, out_dir: Path | None
 ) -> None:
     """Fit topics on every stored clause and save the model."""
-    from nlp import topics
-    from nlp.search import ClauseIndex
+    from nlp.analysis import topics
+    from nlp.retrieval.search import ClauseIndex
 
     t0 = time.perf_counter()
     with _open_store(ctx, read_only=True) as store:
@@ -73,7 +73,7 @@ def topics_fit(
 @friendly
 def topics_show(folder: Path | None, jsonl: bool) -> None:
     """List the topics with their size and keywords."""
-    from nlp import topics
+    from nlp.analysis import topics
 
     _model, saved = topics.load(folder)
     labels = saved["info"]["labels"]
@@ -98,7 +98,7 @@ def topics_show(folder: Path | None, jsonl: bool) -> None:
 @friendly
 def topics_export(out: Path, folder: Path | None) -> None:
     """Write clause_id, topic and topic label per clause to a CSV file (UTF-8 with BOM)."""
-    from nlp import topics
+    from nlp.analysis import topics
 
     _model, saved = topics.load(folder)
     labels = saved["info"]["labels"]

@@ -27,7 +27,7 @@ import argparse
 import json
 from pathlib import Path
 
-from nlp.metrics import cohen_kappa
+from nlp.coding.metrics import cohen_kappa
 from nlp.resources import STANCES, THEMES
 
 HERE = Path(__file__).parent

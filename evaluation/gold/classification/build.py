@@ -28,7 +28,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from nlp.gold import check_split, parse
+from nlp.coding.gold import check_split, parse
 
 HERE = Path(__file__).parent
 

@@ -20,10 +20,10 @@ import numpy as np
 
 from evaluation.gold.classification.candidates import candidate
 from evaluation.gold.classification.real.sample import HERE, norm, splits, write_batches, write_jsonl
-from nlp.gold import load_gold, select
+from nlp.coding.gold import load_gold, select
+from nlp.coding.train import embed_gold, fit_and_tune
 from nlp.records import Sample
-from nlp.store import Store
-from nlp.train import embed_gold, fit_and_tune
+from nlp.store.duckdb_store import Store
 
 
 def uncertainty(theme_p: np.ndarray, thresholds: np.ndarray, stance_p: np.ndarray) -> np.ndarray:

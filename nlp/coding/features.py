@@ -27,9 +27,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from nlp.embed import DEFAULT_EMBEDDER, embed
 from nlp.records import DOC_TYPES, Sample
 from nlp.resources import DEFINITION_RE, IMPERATIVE_VERBS, STANCE_CUES, THEME_CUES, TYPED_MODALS
+from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
 
 # Feature blocks, in column order; each is a weight parameter of ClauseFeatures.
 BLOCKS = ("word", "char", "section", "context", "embedding", "cues", "doc_type")

@@ -1,6 +1,6 @@
 """Read a REFI-QDA project back: code changes made in a QDA program become reviewed labels.
 
-The project may be the file :mod:`nlp.qdpx` wrote, or that file re-exported by a QDA program
+The project may be the file :mod:`nlp.exchange.qdpx` wrote, or that file re-exported by a QDA program
 (QualCoder, ATLAS.ti, MAXQDA, NVivo), which writes its own GUIDs, one selection per coding,
 sources with a byte-order mark or Windows line endings, and may add or drop elements. So:
 
@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from nlp.errors import ClauseAtlasError
-from nlp.qdpx import NS, code_guid, guid
+from nlp.exchange.qdpx import NS, code_guid, guid
 from nlp.resources import STANCES, THEMES
-from nlp.store import Store
+from nlp.store.duckdb_store import Store
 
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_RATIO = 200
-SCHEMA = Path(__file__).parent / "schemas" / "refi-qda-project.xsd"
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "refi-qda-project.xsd"
 _TAG_RE = re.compile(r"\[clause-atlas clause=(\S+) themes=([a-z,]*) stance=([a-z]+)\]")
 _Q = {"q": NS}
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from nlp.classify import ClauseCoder
-from nlp.embed import embed
+from nlp.coding.classify import ClauseCoder
 from nlp.records import Clause, Prediction, Sample
-from nlp.store import Store
+from nlp.retrieval.embed import embed
+from nlp.store.duckdb_store import Store
 
 
 def embedder_of(coder: ClauseCoder) -> str:
@@ -67,7 +67,7 @@ def code_store(
     Returns:
         The number of clauses coded.
     """
-    from nlp.language import is_coded_language
+    from nlp.ingest.language import is_coded_language
 
     todo = store.uncoded_documents(coder.version)
     if doc_ids is not None:

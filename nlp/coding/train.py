@@ -6,7 +6,7 @@ Protocol (fixed, so figures are reproducible):
 
 1. fit on the ``train`` split; tune each theme's threshold on the real clauses of ``dev``;
 2. refit on ``train`` + ``dev`` with the same hyper-parameters and the tuned thresholds;
-3. the ``test`` split is never used here (see :mod:`nlp.evaluate`).
+3. the ``test`` split is never used here (see :mod:`nlp.coding.evaluate`).
 
 Reviewed labels from the store (corrections made in the app or imported from a QDA tool) can
 be added to the training data; they never enter dev or test.
@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from nlp.classify import ClauseCoder, StanceClassifier, ThemeClassifier
-from nlp.embed import DEFAULT_EMBEDDER, embed
-from nlp.features import ClauseFeatures
-from nlp.gold import GoldClause, select
+from nlp.coding.classify import ClauseCoder, StanceClassifier, ThemeClassifier
+from nlp.coding.features import ClauseFeatures
+from nlp.coding.gold import GoldClause, select
 from nlp.records import Sample
+from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
 
 # Hyper-parameters compared by cross-validation over the real documents of train + dev
 # (evaluation/classification/tune.py, TUNING.md); the model card gives the decisions.

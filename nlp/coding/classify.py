@@ -7,7 +7,7 @@
   cross-validated scores.
 - :class:`ClauseCoder`: both heads on one shared, once-fitted feature extractor, plus the
   labelled examples used to explain a prediction (strongest cue terms, nearest gold clauses).
-  Persistence lives in :mod:`nlp.modelio`.
+  Persistence lives in :mod:`nlp.coding.modelio`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
-from nlp.features import BLOCKS, ClauseFeatures, readable_cue, readable_word
+from nlp.coding.features import BLOCKS, ClauseFeatures, readable_cue, readable_word
 from nlp.records import Explanation, Neighbour, Prediction, Sample
 from nlp.resources import STANCES, STOP_WORDS, THEMES
 

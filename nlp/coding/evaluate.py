@@ -21,13 +21,13 @@ from typing import Any
 
 import numpy as np
 
-from nlp.baselines import KeywordBaseline, ZeroShotBaseline
-from nlp.classify import ClauseCoder, to_indicator
+from nlp.coding.baselines import KeywordBaseline, ZeroShotBaseline
+from nlp.coding.classify import ClauseCoder, to_indicator
+from nlp.coding.gold import DEFAULT_GOLD, GoldClause, parse, select
+from nlp.coding.metrics import expected_calibration_error, summary_with_ci
+from nlp.coding.train import embed_gold, samples
 from nlp.errors import ClauseAtlasError
-from nlp.gold import DEFAULT_GOLD, GoldClause, parse, select
-from nlp.metrics import expected_calibration_error, summary_with_ci
 from nlp.resources import STANCES, THEMES
-from nlp.train import embed_gold, samples
 
 # The evaluated sets, in report order: key -> (title, which clauses).
 SETS: dict[str, str] = {

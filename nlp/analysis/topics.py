@@ -32,7 +32,7 @@ from nlp.resources import THEME_CUES, THEMES
 OUTLIER_BUDGET = 0.15
 MIN_TOPIC_SIZE = 30
 TOKEN_PATTERN = r"(?u)\b\w[\w'-]*\w\b"
-DEFAULT_TOPICS_DIR = Path(__file__).resolve().parents[1] / "models" / "topics"
+DEFAULT_TOPICS_DIR = Path(__file__).resolve().parents[2] / "models" / "topics"
 
 
 class TopicsError(ClauseAtlasError, RuntimeError):

@@ -16,10 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from nlp.embed import DEFAULT_EMBEDDER, embed
 from nlp.errors import ClauseAtlasError
-from nlp.lexical import LexicalIndex
 from nlp.resources import STANCES, THEMES
+from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
+from nlp.retrieval.lexical import LexicalIndex
 
 ANN_MIN_ROWS = 500_000  # below this, exact search is fast enough (evaluation/benchmarks)
 RRF_K = 60

@@ -16,7 +16,7 @@ from nlp.errors import ClauseAtlasError
 from nlp.records import DOC_TYPES, Sample
 from nlp.resources import STANCES, THEMES
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "evaluation" / "gold" / "classification" / "gold.jsonl"
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "evaluation" / "gold" / "classification" / "gold.jsonl"
 SPLITS = ("train", "dev", "test")
 
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from nlp.errors import UnknownDocumentError
 from nlp.resources import STANCES, THEMES
-from nlp.search import ClauseIndex
+from nlp.retrieval.search import ClauseIndex
 
 NO_THEME = "(no theme)"
 ALIGN_THRESHOLD = 0.55  # USE cosine above which two clauses count as comparable (USE cosines are compressed)

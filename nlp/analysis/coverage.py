@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from nlp.errors import UnknownDocumentError
 from nlp.resources import STANCES, THEMES
-from nlp.search import ClauseIndex
+from nlp.retrieval.search import ClauseIndex
 
 # Strength order of stances (LABELS.md decision order): earlier is stronger.
 STRENGTH = {s: i for i, s in enumerate(STANCES)}

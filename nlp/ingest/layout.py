@@ -9,15 +9,12 @@ compound hyphen.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from nlp.furniture import Line
+from nlp.ingest.furniture import Line
+from nlp.lexicon import dutch_word_forms
 from nlp.records import RawBlock
 from nlp.resources import (
     ARTICLE_HEADING_RE,
@@ -40,20 +37,6 @@ TERMINAL = (".", "!", "?", ":", ";", "…")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 _NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]+\.?)$")
-
-
-@lru_cache(maxsize=1)
-def dutch_word_forms() -> frozenset[str]:
-    """Dutch word forms from spaCy's lookup lemmatizer table (keys and lemmas), lower-cased."""
-    try:
-        import spacy_lookups_data
-
-        path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            table = json.load(fh)
-    except (ImportError, OSError, ValueError):
-        return frozenset()
-    return frozenset(w.lower() for pair in table.items() for w in pair)
 
 
 @dataclass

@@ -8,11 +8,8 @@ replaces its old clauses, and any failure rolls the whole batch back.
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -21,10 +18,10 @@ import duckdb
 
 from nlp.errors import StoreError, UnknownDocumentError
 from nlp.records import Clause, Document, DocumentMeta, Prediction
-from nlp.store_labels import LabelTables
-from nlp.store_vectors import EmbeddingCache
+from nlp.store.labels import LabelTables
+from nlp.store.paths import default_store_path
+from nlp.store.vectors import EmbeddingCache
 
-STORE_ENV = "CLAUSE_ATLAS_STORE"
 SCHEMA_VERSION = 1
 # Bump when cleaning or segmentation changes, so re-ingest rebuilds stored clauses.
 PIPELINE_VERSION = "seg-2"
@@ -79,20 +76,6 @@ _META_FIELDS = (
     "language",
     "source",
 )
-
-
-def default_store_path() -> Path:
-    """The store used when none is given: ``$CLAUSE_ATLAS_STORE`` or ``data/clause_atlas.duckdb``.
-
-    The relative default lives in the project folder when the package runs from a checkout,
-    otherwise in the current directory.
-    """
-    env = os.environ.get(STORE_ENV)
-    if env:
-        return Path(env)
-    root = Path(__file__).resolve().parents[1]
-    base = root if (root / "pyproject.toml").exists() else Path.cwd()
-    return base / "data" / "clause_atlas.duckdb"
 
 
 class Store(EmbeddingCache, LabelTables):
@@ -363,16 +346,3 @@ class Store(EmbeddingCache, LabelTables):
             "documents_by_country": by_country,
             "clauses_by_type": clauses_by_type,
         }
-
-
-def clause_to_dict(clause: Clause) -> dict[str, object]:
-    """A JSON-ready dict of a clause, with its id and section path."""
-    d = asdict(clause)
-    d["section"] = clause.section_path
-    d["clause_id"] = clause.clause_id
-    return d
-
-
-def to_json(obj: object) -> str:
-    """Serialise to one JSON line, keeping Dutch characters readable."""
-    return json.dumps(obj, ensure_ascii=False, default=str)

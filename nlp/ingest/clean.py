@@ -1,8 +1,8 @@
 """Clean extracted text and build a :class:`~nlp.records.Document` with offsets.
 
 ``clean(extracted, meta)`` is the entry point. For line-based sources (PDF, plain text) it
-normalises characters, strips page furniture (:mod:`nlp.furniture`) and rebuilds paragraphs,
-headings and list items (:mod:`nlp.layout`); structured sources (DOCX, HTML, Markdown) only need
+normalises characters, strips page furniture (:mod:`nlp.ingest.furniture`) and rebuilds paragraphs,
+headings and list items (:mod:`nlp.ingest.layout`); structured sources (DOCX, HTML, Markdown) only need
 their characters normalised. The cleaned text puts one block per paragraph, separated by a blank
 line, list items prefixed by their marker; every :class:`~nlp.records.Block` records its offsets.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from nlp import furniture
-from nlp.layout import build_blocks, to_lines
+from nlp.ingest import furniture
+from nlp.ingest.layout import build_blocks, to_lines
 from nlp.records import Block, Document, DocumentMeta, Extracted, RawBlock
 from nlp.resources import BULLET, BULLET_GLYPHS, CHAR_REPLACEMENTS
 

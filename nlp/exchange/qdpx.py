@@ -14,12 +14,12 @@ namespace, see ``../shared/refi-qda/Project.xsd``) and the sources. Here:
   ``creationDateTime`` (QDA programs read the coder from the selection);
 - the selection's description holds the model's scores and explanation and ends with a tag,
   ``[clause-atlas clause=<id> themes=<a,b> stance=<s>]``, that records the labels as exported;
-  QDA programs keep it as the coding memo, so :mod:`nlp.qdpx_import` can tell what the QDA user
+  QDA programs keep it as the coding memo, so :mod:`nlp.exchange.qdpx_import` can tell what the QDA user
   changed from what was exported;
 - document metadata are variables of one case per document, linked to its source.
 
 GUIDs are derived from stable names (uuid5), so a re-export gives the same GUIDs and an import
-can map sources back to documents; :mod:`nlp.qdpx_import` reads projects back, also those
+can map sources back to documents; :mod:`nlp.exchange.qdpx_import` reads projects back, also those
 re-exported by a QDA program with its own GUIDs.
 """
 
@@ -33,7 +33,7 @@ from typing import Any
 
 from nlp import __version__
 from nlp.resources import STANCES, THEME_DESCRIPTIONS, THEMES
-from nlp.store import Store
+from nlp.store.duckdb_store import Store
 
 NS = "urn:QDA-XML:project:1.0"
 ROOT_UUID = uuid.UUID("6f1c1c6e-6b8a-4c47-9d55-3a3c0c1d9a10")

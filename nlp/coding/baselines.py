@@ -17,9 +17,8 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.base import BaseEstimator
 
-from nlp.classify import THRESHOLD_GRID, to_indicator
-from nlp.embed import DEFAULT_EMBEDDER, embed
-from nlp.features import BINDING_DOC_TYPES
+from nlp.coding.classify import THRESHOLD_GRID, to_indicator
+from nlp.coding.features import BINDING_DOC_TYPES
 from nlp.records import Sample
 from nlp.resources import (
     MODAL_CUES,
@@ -30,6 +29,7 @@ from nlp.resources import (
     THEME_DESCRIPTIONS,
     THEMES,
 )
+from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
 
 _THEME_RE = {
     t: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")")

@@ -35,7 +35,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=1)
 def _lexicon() -> frozenset[str]:
-    from nlp.layout import dutch_word_forms
+    from nlp.lexicon import dutch_word_forms
 
     return frozenset(w for w in dutch_word_forms() if len(w) >= MIN_PART)
 

@@ -24,15 +24,15 @@ from typing import Any
 
 import numpy as np
 
-from nlp.classify import ClauseCoder, StanceClassifier, ThemeClassifier
+from nlp.coding.classify import ClauseCoder, StanceClassifier, ThemeClassifier
+from nlp.coding.features import ClauseFeatures
 from nlp.errors import ClauseAtlasError
-from nlp.features import ClauseFeatures
 
 FORMAT = "clause-atlas-coder"
 FORMAT_VERSION = 2
 MODEL_FILE = "model.json"
 ARRAYS_FILE = "arrays.npz"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "clause-coder"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "clause-coder"
 
 
 class ModelError(ClauseAtlasError, ValueError):

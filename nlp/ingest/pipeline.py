@@ -12,17 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from nlp import readers
-from nlp.classify import ClauseCoder
-from nlp.clean import clean
-from nlp.coding import code_clauses, code_store
+from nlp.coding.apply import code_clauses, code_store
+from nlp.coding.classify import ClauseCoder
 from nlp.errors import ClauseAtlasError, InputFileError
-from nlp.language import detect_language, is_coded_language
-from nlp.manifest import doc_id_from_path, make_meta, read_manifest
+from nlp.ingest import readers
+from nlp.ingest.clean import clean
+from nlp.ingest.language import detect_language, is_coded_language
+from nlp.ingest.manifest import doc_id_from_path, make_meta, read_manifest
+from nlp.ingest.segment import segment
 from nlp.records import Clause, Document, DocumentMeta
 from nlp.resources import CODED_LANGUAGE
-from nlp.segment import segment
-from nlp.store import Status, Store
+from nlp.store.duckdb_store import Status, Store
 
 MANIFEST_NAME = "manifest.csv"
 # Files in a corpus folder that describe the corpus rather than belong to it.
