@@ -173,3 +173,15 @@ def test_search_more_like_this_leaves_the_clause_out(index: ClauseIndex) -> None
 def test_search_errors_are_clear(index: ClauseIndex, kwargs: dict, message: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(SearchError, match=message):
         index.search(**kwargs)
+
+
+def test_search_fusion_is_set_in_the_constructor_or_a_copy() -> None:
+    from nlp.retrieval.search import FUSION, ClauseIndex, SearchError
+
+    index = fixture_index()
+    assert index.fusion == FUSION == "weighted"
+    rrf_index = index.with_fusion("rrf")
+    assert rrf_index.fusion == "rrf" and index.fusion == "weighted" and rrf_index.vectors is index.vectors
+    assert rrf_index.search("camera", k=3) and index.search("camera", k=3)
+    with pytest.raises(SearchError, match="unknown fusion"):
+        ClauseIndex(index.rows, index.vectors, index.embedder, fusion="max")

@@ -92,7 +92,7 @@ def clause_rows(index: ClauseIndex, positions: Iterable[int]) -> list[dict[str, 
     out = []
     for i in positions:
         r = index.rows[i]
-        same = lambda j, r=r: 0 <= j < len(index.rows) and index.rows[j]["doc_id"] == r["doc_id"]  # noqa: E731
+        before, after = index.neighbours(i)
         out.append(
             {
                 "clause_id": r["clause_id"],
@@ -105,8 +105,8 @@ def clause_rows(index: ClauseIndex, positions: Iterable[int]) -> list[dict[str, 
                 "themes": list(r["themes"]),
                 "stance": r["stance"],
                 "theme_scores": dict(r.get("theme_scores") or {}),
-                "before": index.rows[i - 1]["text"] if same(i - 1) else "",
-                "after": index.rows[i + 1]["text"] if same(i + 1) else "",
+                "before": before,
+                "after": after,
             }
         )
     return out

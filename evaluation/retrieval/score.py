@@ -131,8 +131,7 @@ def tune(index: ClauseIndex, queries: list[dict[str, Any]]) -> list[str]:
         ("weighted", 0.8),
         ("weighted", 0.9),
     ]:
-        index.fusion, index.dense_weight = fusion, weight
-        r = score_corpus(index, queries, modes=("hybrid",))["hybrid"]
+        r = score_corpus(index.with_fusion(fusion, weight), queries, modes=("hybrid",))["hybrid"]
         name = "reciprocal rank" if fusion == "rrf" else f"weighted, dense {weight}"
         lines.append(
             f"| {name} | {r['paraphrase']['recall@5']:.3f} | {r['paraphrase']['mrr']:.3f} | {r['question']['ndcg@10']:.3f} | {r['all']['ndcg@10']:.3f} |"

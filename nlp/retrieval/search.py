@@ -1,4 +1,9 @@
-"""Comparable-clause search: dense similarity and BM25, fused by reciprocal rank, with filters.
+"""Comparable-clause search: dense similarity and BM25, fused, with filters.
+
+Hybrid search fuses the two rankings by a weighted sum of the cosine and the BM25 score scaled
+by the best one (:data:`FUSION` ``"weighted"``, dense weight :data:`DENSE_WEIGHT`), chosen over
+reciprocal rank fusion on the corpus queries (``evaluation/retrieval/TUNING.md``); reciprocal
+rank (``"rrf"``) stays available.
 
 - :func:`top_k` is the dense part, a pure function over arrays: exact (matrix product and
   ``argpartition``) by default, or through an approximate index (:func:`build_ann`, FAISS IVF)
@@ -185,7 +190,13 @@ class ClauseIndex:
     """
 
     def __init__(
-        self, rows: Sequence[dict[str, Any]], vectors: np.ndarray, embedder: str = DEFAULT_EMBEDDER
+        self,
+        rows: Sequence[dict[str, Any]],
+        vectors: np.ndarray,
+        embedder: str = DEFAULT_EMBEDDER,
+        *,
+        fusion: str = FUSION,
+        dense_weight: float = DENSE_WEIGHT,
     ) -> None:
         self.rows = list(rows)
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -198,8 +209,20 @@ class ClauseIndex:
         )
         self.lexical = LexicalIndex([r["text"] for r in self.rows])
         self.ann = build_ann(self.vectors) if len(self.rows) >= ANN_MIN_ROWS else None
-        self.fusion = FUSION
-        self.dense_weight = DENSE_WEIGHT
+        if fusion not in ("weighted", "rrf"):
+            raise SearchError(f"unknown fusion {fusion!r}; use 'weighted' or 'rrf'")
+        self.fusion = fusion
+        self.dense_weight = dense_weight
+
+    def with_fusion(self, fusion: str, dense_weight: float = DENSE_WEIGHT) -> ClauseIndex:
+        """The same index (sharing its arrays) with another hybrid fusion."""
+        import copy
+
+        if fusion not in ("weighted", "rrf"):
+            raise SearchError(f"unknown fusion {fusion!r}; use 'weighted' or 'rrf'")
+        other = copy.copy(self)
+        other.fusion, other.dense_weight = fusion, dense_weight
+        return other
 
     @classmethod
     def from_store(cls, store: Any, embedder: str | None = None) -> ClauseIndex:
@@ -282,7 +305,8 @@ class ClauseIndex:
             k: Number of results.
             filters: Restrictions on theme, stance, document type, country, organisation,
                 year and document.
-            mode: ``hybrid`` (dense + BM25, reciprocal rank fusion), ``dense`` or ``lexical``.
+            mode: ``hybrid`` (dense + BM25, fused as the index's ``fusion`` says), ``dense`` or
+                ``lexical``.
 
         Raises:
             SearchError: empty query, unknown clause id or filter value, unknown mode, or no
@@ -345,9 +369,18 @@ class ClauseIndex:
             for i in best
         ]
 
+    def neighbours(self, i: int) -> tuple[str, str]:
+        """The texts of the clauses before and after row ``i`` in its document ("" at an edge)."""
+        doc = self.rows[i]["doc_id"]
+        same = lambda j: 0 <= j < len(self.rows) and self.rows[j]["doc_id"] == doc  # noqa: E731
+        return (
+            self.rows[i - 1]["text"] if same(i - 1) else "",
+            self.rows[i + 1]["text"] if same(i + 1) else "",
+        )
+
     def _hit(self, i: int, score: float, similarity: float, ranks: dict[str, int]) -> Hit:
         r = self.rows[i]
-        same = lambda j: 0 <= j < len(self.rows) and self.rows[j]["doc_id"] == r["doc_id"]  # noqa: E731
+        before, after = self.neighbours(i)
         return Hit(
             clause_id=r["clause_id"],
             doc_id=r["doc_id"],
@@ -363,7 +396,7 @@ class ClauseIndex:
             stance=r["stance"],
             score=round(score, 6),
             similarity=round(similarity, 4),
-            before=self.rows[i - 1]["text"] if same(i - 1) else "",
-            after=self.rows[i + 1]["text"] if same(i + 1) else "",
+            before=before,
+            after=after,
             ranks=ranks,
         )
