@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from nlp.coding.classify import ClauseCoder, StanceClassifier, ThemeClassifier, best_threshold, to_indicator
+from nlp.coding.classify import ClauseCoder
 from nlp.coding.features import ClauseFeatures, cue_matrix, readable_cue, word_view
 from nlp.coding.gold import GoldClause, select
+from nlp.coding.heads import StanceClassifier, ThemeClassifier, best_threshold, to_indicator
 from nlp.records import Sample
 from nlp.resources import STANCES, THEMES
 

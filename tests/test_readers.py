@@ -7,7 +7,7 @@ import pytest
 from conftest import make_docx, make_pdf
 
 from nlp import errors
-from nlp.ingest import readers
+from nlp.ingest import limits, read_text, readers
 
 DUTCH = "Eén werknemer heeft recht op opleiding, café en privé-gegevens worden beschermd.\n"
 
@@ -205,12 +205,12 @@ def test_readers_one_stray_byte_does_not_garble_a_utf8_file(bom: bytes) -> None:
         + b"Het is \x92belangrijk\x92 om te overleggen.\n"
         + "Één zin meer over scholing.\n".encode()
     )
-    text = readers.decode_text(data, "gemengd.txt")
+    text = read_text.decode_text(data, "gemengd.txt")
     assert "coördinatie" in text and "Één zin" in text and "’belangrijk’" in text
 
 
 def test_readers_windows_1252_file_stays_windows_1252() -> None:
-    text = readers.decode_text("Coördinatie en één cursus.\n".encode("cp1252"), "oud.txt")
+    text = read_text.decode_text("Coördinatie en één cursus.\n".encode("cp1252"), "oud.txt")
     assert text == "Coördinatie en één cursus.\n"
 
 
@@ -227,7 +227,7 @@ def test_readers_windows_1252_file_stays_windows_1252() -> None:
     ],
 )
 def test_readers_markdown_emphasis_is_stripped(line: str, expected: str) -> None:
-    assert readers._md_inline(line) == expected
+    assert read_text._md_inline(line) == expected
 
 
 def _with_entry(docx: bytes, name: str, payload: bytes) -> bytes:
@@ -252,7 +252,7 @@ def test_readers_docx_decompression_bomb_is_refused_before_unpacking() -> None:
 
 @pytest.mark.parametrize("kind", ["txt", "docx", "pdf"])
 def test_readers_text_volume_is_limited_while_reading(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
-    monkeypatch.setattr(readers, "MAX_TEXT_CHARS", 500)
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 500)
     line = "De werkgever overlegt jaarlijks met de ondernemingsraad over de werkdruk."
     if kind == "txt":
         data = ("\n\n".join([line] * 20)).encode("utf-8")

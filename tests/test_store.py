@@ -177,7 +177,7 @@ def test_store_annotations_keep_text_and_latest_wins(store: Store, corpus: Path)
 def test_store_oversized_file_is_refused_without_reading_it(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nlp.ingest import readers
+    from nlp.ingest import limits
 
     big = tmp_path / "groot.txt"
     with big.open("wb") as fh:  # sparse: 60 MB on paper, nothing on disk
@@ -192,7 +192,7 @@ def test_store_oversized_file_is_refused_without_reading_it(
     monkeypatch.setattr(Path, "read_bytes", guarded)
     report = ingest(store, collect([tmp_path]))
     assert report.status == {"klein": "added"}
-    assert len(report.errors) == 1 and f"limit of {readers.DEFAULT_MAX_MB} MB" in report.errors[0]
+    assert len(report.errors) == 1 and f"limit of {limits.DEFAULT_MAX_MB} MB" in report.errors[0]
 
 
 def test_store_symbolic_links_are_not_followed(store: Store, tmp_path: Path) -> None:

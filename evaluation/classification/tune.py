@@ -25,9 +25,9 @@ import numpy as np
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import GroupKFold
 
-from nlp.coding.classify import best_threshold, to_indicator
 from nlp.coding.evaluate import text_only
 from nlp.coding.gold import GoldClause, load_gold, select
+from nlp.coding.heads import best_threshold, to_indicator
 from nlp.coding.metrics import stance_scores, theme_scores
 from nlp.coding.train import DEFAULT_CONFIG, embed_gold, make_coder, samples, training_set, weights
 from nlp.resources import THEMES

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.base import BaseEstimator
 
-from nlp.coding.classify import THRESHOLD_GRID, to_indicator
 from nlp.coding.features import BINDING_DOC_TYPES
+from nlp.coding.heads import THRESHOLD_GRID, to_indicator
 from nlp.records import Sample
 from nlp.resources import (
     MODAL_CUES,

@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 
 from nlp.coding.baselines import KeywordBaseline, ZeroShotBaseline
-from nlp.coding.classify import ClauseCoder, to_indicator
+from nlp.coding.classify import ClauseCoder
 from nlp.coding.gold import DEFAULT_GOLD, GoldClause, parse, select
+from nlp.coding.heads import to_indicator
 from nlp.coding.metrics import expected_calibration_error, summary_with_ci
 from nlp.coding.train import embed_gold, samples
 from nlp.errors import ClauseAtlasError

@@ -24,8 +24,9 @@ from typing import Any
 
 import numpy as np
 
-from nlp.coding.classify import ClauseCoder, StanceClassifier, ThemeClassifier
+from nlp.coding.classify import ClauseCoder
 from nlp.coding.features import ClauseFeatures
+from nlp.coding.heads import StanceClassifier, ThemeClassifier
 from nlp.errors import ClauseAtlasError
 
 FORMAT = "clause-atlas-coder"

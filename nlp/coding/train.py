@@ -21,9 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from nlp.coding.classify import ClauseCoder, StanceClassifier, ThemeClassifier
+from nlp.coding.classify import ClauseCoder
 from nlp.coding.features import ClauseFeatures
 from nlp.coding.gold import GoldClause, select
+from nlp.coding.heads import StanceClassifier, ThemeClassifier
 from nlp.records import Sample
 from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from nlp.coding.apply import code_clauses, code_store
 from nlp.coding.classify import ClauseCoder
 from nlp.errors import ClauseAtlasError, InputFileError
-from nlp.ingest import readers
+from nlp.ingest import limits, readers
 from nlp.ingest.clean import clean
 from nlp.ingest.language import detect_language, is_coded_language
 from nlp.ingest.manifest import doc_id_from_path, make_meta, read_manifest
@@ -220,7 +220,7 @@ def _unchanged(store: Store, job: Job, doc_id: str) -> bool:
     """
     digest = hashlib.sha256()
     try:
-        if job.path.is_symlink() or job.path.stat().st_size > readers.DEFAULT_MAX_MB * 1024 * 1024:
+        if job.path.is_symlink() or job.path.stat().st_size > limits.DEFAULT_MAX_MB * 1024 * 1024:
             return False
         with job.path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
