@@ -4,14 +4,26 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test test-all test-browser lint eval gold model report bench clean-store
+.PHONY: app test test-all test-browser lint eval gold model report bench clean-store lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	$(BIN)/python -m pip install --quiet --no-deps "bertopic==0.17.4"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt "bertopic==0.17.4"
 	touch $(STAMP)
+
+## lock: resolve the newest allowed versions in a fresh environment and write constraints.txt
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e ".[dev]"
+	.venv-lock/bin/python -m pip install --quiet --no-deps "bertopic==0.17.4"
+	{ echo "# Versions the test suite passed with (pip constraints; make installs with -c constraints.txt)."; \
+	  echo "# Regenerate with 'make lock' (a fresh environment with the newest allowed versions), then run make test."; \
+	  .venv-lock/bin/python -m pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .venv-lock
 
 PORT ?= 8501
 

@@ -185,3 +185,16 @@ def test_search_fusion_is_set_in_the_constructor_or_a_copy() -> None:
     assert rrf_index.search("camera", k=3) and index.search("camera", k=3)
     with pytest.raises(SearchError, match="unknown fusion"):
         ClauseIndex(index.rows, index.vectors, index.embedder, fusion="max")
+
+
+def test_search_without_faiss_stays_exact_with_a_one_line_notice(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    import numpy as np
+
+    from nlp.retrieval.search import build_ann
+
+    monkeypatch.setitem(sys.modules, "faiss", None)  # as if the 'ann' extra were not installed
+    assert build_ann(np.eye(4, dtype=np.float32)) is None
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "clause-atlas[ann]" in err

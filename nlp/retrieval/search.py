@@ -72,10 +72,21 @@ def top_k(
 
 
 def build_ann(matrix: np.ndarray, *, nprobe: int = 32, seed: int = 0) -> Any:
-    """An approximate inner-product index (FAISS IVF-Flat) over ``matrix``, or None without FAISS."""
+    """An approximate inner-product index (FAISS IVF-Flat) over ``matrix``, or None without FAISS.
+
+    FAISS is the optional extra ``ann`` (``pip install 'clause-atlas[ann]'``); without it search
+    stays exact, and a one-line notice on stderr says so.
+    """
     try:
         import faiss
     except ImportError:
+        import sys
+
+        print(
+            f"notice: exact search over {len(matrix):,} clauses; install the 'ann' extra "
+            "(pip install 'clause-atlas[ann]') for faster approximate search",
+            file=sys.stderr,
+        )
         return None
     n, d = matrix.shape
     nlist = max(1, int(4 * np.sqrt(n)))
