@@ -6,7 +6,7 @@ import pytest
 
 from nlp.ingest.clean import clean, normalize_chars
 from nlp.ingest.furniture import Line
-from nlp.ingest.layout import Hyphenation
+from nlp.ingest.hyphens import Hyphenation
 from nlp.records import DocumentMeta, Extracted
 
 META = DocumentMeta("t", "t")

@@ -2,7 +2,8 @@
 
 Entry points: ``readers.read(path)``, ``clean.clean(extracted, meta)``, ``segment.segment(doc)``,
 ``pipeline.collect(paths)`` and ``pipeline.ingest(store, jobs)``; also ``manifest`` (metadata),
-``language`` (language identification), ``layout`` and ``furniture`` (used by ``clean``).
+``language`` (language identification), ``limits``, the format readers (``read_text``,
+``read_office``, ``read_html``) and ``layout``, ``hyphens`` and ``furniture`` (used by ``clean``).
 """
 
 from __future__ import annotations

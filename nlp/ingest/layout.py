@@ -10,11 +10,10 @@ compound hyphen.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nlp.ingest.furniture import Line
-from nlp.lexicon import dutch_word_forms
+from nlp.ingest.hyphens import Hyphenation
 from nlp.records import RawBlock
 from nlp.resources import (
     ARTICLE_HEADING_RE,
@@ -23,89 +22,14 @@ from nlp.resources import (
     DASH_BULLETS,
     FUNCTION_WORDS,
     HEADING_LEVELS,
-    HYPHEN_PREFIXES,
-    HYPHENATED_LINE_SHARE,
     LID_RE,
     LIST_MARKER_RE,
     SECTION_NUMBER_RE,
-    SUSPENDED_HYPHEN_WORDS,
     UNWRAPPED_LINE_CHARS,
-    VOWEL_CLASHES,
 )
 
 TERMINAL = (".", "!", "?", ":", ";", "…")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 _NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]+\.?)$")
-
-
-@dataclass
-class Hyphenation:
-    """Decides line-end hyphens with evidence from the document itself and a Dutch lexicon.
-
-    Rules, in order (see ``NOTES-stack.md``): keep before "en"/"of" ("inspraak- en"); keep for
-    capitals, digits and acronyms; keep between clashing vowels ("risico-inventarisatie");
-    join if the joined word occurs elsewhere in the document; keep if the hyphenated form does;
-    join if the joined word is a known Dutch word form; otherwise follow the document's habit
-    (justified, hyphenated documents join).
-    """
-
-    words: Counter[str] = field(default_factory=Counter)
-    heavy: bool = False
-
-    @classmethod
-    def from_lines(cls, lines: list[Line]) -> Hyphenation:
-        """Collect word evidence and the document's hyphenation habit from its lines."""
-        words: Counter[str] = Counter()
-        text_lines = [ln.text for ln in lines if not ln.blank]
-        for t in text_lines:
-            words.update(w.lower() for w in _WORD.findall(t))
-        ends = sum(1 for t in text_lines if _LINE_END_HYPHEN.search(t))
-        breaks = 0
-        for t in text_lines:
-            m = _LINE_END_HYPHEN.search(t)
-            if m and len(m.group(1)) >= 2 and m.group(1).islower():
-                breaks += 1
-        heavy = bool(text_lines) and ends >= 5 and breaks / len(text_lines) >= HYPHENATED_LINE_SHARE
-        return cls(words=words, heavy=heavy)
-
-    def join(self, left: str, right: str) -> str:
-        """Join two lines where ``left`` ends in a hyphen; return the joined text."""
-        m = _LINE_END_HYPHEN.search(left)
-        first = right.split(" ", 1)[0] if right else ""
-        if not m or not first:
-            return left + " " + right
-        head = m.group(1)
-        tail_m = re.match(r"[^\W\d_]+", first)
-        if first.lower().strip(",.;:") in SUSPENDED_HYPHEN_WORDS:
-            return left + " " + right
-        keep = left + right
-        joined = left[:-1] + right
-        if tail_m is None or head.isupper() or first[:1].isupper() or (len(head) == 1 and head.isupper()):
-            return keep
-        tail = tail_m.group(0)
-        if (head[-1] + tail[0]).lower() in VOWEL_CLASHES:
-            return keep
-        lexicon = dutch_word_forms()
-
-        def known(word: str) -> bool:
-            return word in lexicon or self.words.get(word, 0) > 0
-
-        if head.lower() in HYPHEN_PREFIXES and known(tail.lower()):
-            return keep
-        whole = (head + tail).lower()
-        hyph = f"{head}-{tail}".lower()
-        if self.words.get(whole, 0) > 0:
-            return joined
-        if self.words.get(hyph, 0) > 0:
-            return keep
-        if whole in lexicon:
-            return joined
-        # Dutch writes compounds solid: two known words (with a linking s) join.
-        stem = head.lower()
-        if known(tail.lower()) and (known(stem) or (stem.endswith("s") and known(stem[:-1]))):
-            return joined
-        return joined if self.heavy else keep
 
 
 def is_double_spaced(lines: list[Line]) -> bool:
@@ -179,153 +103,178 @@ def build_blocks(lines: list[Line], fmt: str = "pdf") -> list[RawBlock]:
     """Group furniture-free lines into heading, paragraph and item blocks.
 
     Args:
-        lines: Lines after :func:`nlp.furniture.strip`.
+        lines: Lines after :func:`nlp.ingest.furniture.strip`.
         fmt: Source format ("pdf" or "txt"); plain text keeps indentation cues.
 
     Returns:
         Blocks in reading order, each with its text on one line.
     """
-    hyph = Hyphenation.from_lines(lines)
-    double = is_double_spaced(lines)
-    lengths = sorted(len(ln.text) for ln in lines if not ln.blank)
-    full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
-    short_len = 0.8 * full if full < 200 else 60
+    return _tidy(_BlockBuilder(lines, fmt).run())
 
-    blocks: list[RawBlock] = []
-    cur: _Open | None = None
 
-    def flush() -> None:
-        nonlocal cur
+class _BlockBuilder:
+    """The line-by-line state of :func:`build_blocks`: the open block and the blocks so far."""
+
+    def __init__(self, lines: list[Line], fmt: str) -> None:
+        self.lines = lines
+        self.fmt = fmt
+        self.hyph = Hyphenation.from_lines(lines)
+        self.double = is_double_spaced(lines)
+        lengths = sorted(len(ln.text) for ln in lines if not ln.blank)
+        full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
+        self.short_len = 0.8 * full if full < 200 else 60
+        self.blocks: list[RawBlock] = []
+        self.cur: _Open | None = None
+
+    def flush(self) -> None:
+        """Close the open block (joining its lines, deciding line-end hyphens)."""
+        cur = self.cur
         if cur is not None and cur.lines:
             text = cur.lines[0]
             for nxt in cur.lines[1:]:
-                text = hyph.join(text, nxt) if text.endswith("-") else text + " " + nxt
+                text = self.hyph.join(text, nxt) if text.endswith("-") else text + " " + nxt
             text = " ".join(text.split())
             if text:
-                blocks.append(RawBlock(cur.kind, text, page=cur.page, marker=cur.marker, level=cur.level))  # type: ignore[arg-type]
-        cur = None
+                self.blocks.append(
+                    RawBlock(cur.kind, text, page=cur.page, marker=cur.marker, level=cur.level)
+                )  # type: ignore[arg-type]
+        self.cur = None
 
-    def start(kind: str, text: str, page: int | None, marker: str = "", level: int = 0) -> None:
-        nonlocal cur
-        flush()
-        cur = _Open(kind, [text], page, marker, level, len(text))
+    def start(self, kind: str, text: str, page: int | None, marker: str = "", level: int = 0) -> None:
+        """Close the open block and open a new one."""
+        self.flush()
+        self.cur = _Open(kind, [text], page, marker, level, len(text))
 
-    blank_run = 0
-    text_lines = [(i, ln) for i, ln in enumerate(lines)]
-    for pos, (_i, line) in enumerate(text_lines):
-        if line.blank:
-            blank_run += 1
-            continue
-        hard = blank_run > 0 and (not double or blank_run >= 2)
+    def extend(self, text: str) -> None:
+        """Add a line to the open block."""
+        assert self.cur is not None
+        self.cur.lines.append(text)
+        self.cur.last_len = len(text)
+
+    def run(self) -> list[RawBlock]:
+        """Read every line; return the blocks (before :func:`_tidy`)."""
         blank_run = 0
-        text = line.text
-        nxt = next((ln for _, ln in text_lines[pos + 1 : pos + 4] if not ln.blank), None)
+        text_lines = list(enumerate(self.lines))
+        for pos, (_i, line) in enumerate(text_lines):
+            if line.blank:
+                blank_run += 1
+                continue
+            hard = blank_run > 0 and (not self.double or blank_run >= 2)
+            blank_run = 0
+            nxt = next((ln for _, ln in text_lines[pos + 1 : pos + 4] if not ln.blank), None)
+            self._line(line, nxt, hard)
+        self.flush()
+        return self.blocks
+
+    def _line(self, line: Line, nxt: Line | None, hard: bool) -> None:
+        """Place one line: continue the open block, or start a heading, item or paragraph."""
+        cur, text = self.cur, line.text
         ended = cur is None or cur.kind == "heading" or cur.last.endswith(TERMINAL)
         page_start = cur is not None and line.page != cur.page
-
         # A sentence running on across a page break or removed furniture.
         if cur is not None and cur.kind != "heading" and not ended and text[:1].islower():
-            cur.lines.append(text)
-            cur.last_len = len(text)
-            continue
-
+            self.extend(text)
+            return
         boundary = cur is None or hard or ended or page_start
-        if boundary or not ended:
-            # Article and chapter headings: "Artikel 3", "Hoofdstuk 2 Definities", "§ 4".
-            am = ARTICLE_HEADING_RE.match(text)
-            if am and boundary and not (nxt is not None and nxt.text[:1].islower()):
-                rest = text[am.end() :].strip().lstrip("–—-:. ").strip()
-                if not rest or heading_like(rest, 16):
-                    start("heading", text, line.page, level=_heading_level(text))
-                    continue
-            sm = SECTION_NUMBER_RE.match(text)
-            in_list = cur is not None and (
-                cur.last.endswith(":") or (cur.kind == "item" and cur.marker[:1].isdigit())
-            )
-            continues = nxt is not None and nxt.text[:1].islower()
-            if sm and boundary and not in_list and not continues:
-                rest = text[sm.end() :]
-                multi_level = "." in sm.group("num")
-                titled = _title_line(rest, nxt) and not LIST_MARKER_RE.match(nxt.text)  # type: ignore[union-attr]
-                if heading_like(rest, 14) and (
-                    multi_level or not sm.group(0).rstrip().endswith(".") or titled
-                ):
-                    start("heading", text, line.page, level=_heading_level(text))
-                    continue
-            if boundary and _NUMBER_ONLY.match(text) and nxt is not None and heading_like(nxt.text):
-                start("heading", text, line.page, level=_heading_level(text))
-                continue
-            lid = LID_RE.match(text)
-            if lid and lid.group("lid") and boundary:
-                start("item", text[lid.end() :], line.page, lid.group("lid") + ".", 1)
-                continue
-            lm = LIST_MARKER_RE.match(text)
-            if lm and boundary:
-                marker = lm.group("marker")
-                is_dash = marker in DASH_BULLETS
-                if not is_dash or hard or ended or (cur is not None and cur.kind == "item"):
-                    glyph = BULLET if marker in BULLET_GLYPHS else marker
-                    start("item", text[lm.end() :], line.page, glyph, 1)
-                    continue
-            if text[:1] in BULLET_GLYPHS and len(text) > 1:
-                start("item", text[1:].strip(), line.page, BULLET, 1)
-                continue
-            if (
-                fmt == "txt"
-                and 1 <= line.indent <= 3
-                and _starts_sentence(text)
-                and cur is not None
-                and ((cur.kind == "item" and cur.marker == BULLET) or cur.last.endswith(":"))
-                and (ended or hard)
-            ):
-                start("item", text, line.page, BULLET, 1)
-                continue
-
-        if cur is not None and not hard and not ended:
-            if cur.kind == "heading" or (
-                cur.kind == "paragraph"
-                and len(cur.lines) == 1
-                and heading_like(cur.last)
-                and cur.last_len < short_len
-                and _starts_sentence(text)
-                and text[:1].isupper()
-            ):
-                pass  # a heading line followed by a new line: fall through to start a block
-            else:
-                cur.lines.append(text)
-                cur.last_len = len(text)
-                continue
+        if (boundary or not ended) and self._structure(line, nxt, hard, ended, boundary):
+            return
+        if cur is not None and not hard and not ended and not self._heading_then_sentence(text):
+            self.extend(text)
+            return
         if (
             cur is not None
             and cur.kind == "item"
             and not hard
-            and cur.last_len >= short_len
+            and cur.last_len >= self.short_len
             and not page_start
         ):
-            cur.lines.append(text)
-            cur.last_len = len(text)
-            continue
+            self.extend(text)
+            return
         if (
             heading_like(text)
-            and (len(text) < short_len or hard or nxt is None or _title_line(text, nxt))
+            and (len(text) < self.short_len or hard or nxt is None or _title_line(text, nxt))
             and (nxt is None or _starts_sentence(nxt.text) or LIST_MARKER_RE.match(nxt.text))
             and not (cur is not None and cur.last.endswith(":"))
         ):
-            start("heading", text, line.page, level=_heading_level(text))
-            continue
+            self.start("heading", text, line.page, level=_heading_level(text))
+            return
         if (
             cur is not None
             and cur.kind == "paragraph"
             and not hard
             and not page_start
-            and cur.last_len >= short_len
+            and cur.last_len >= self.short_len
         ):
-            cur.lines.append(text)
-            cur.last_len = len(text)
-            continue
-        start("paragraph", text, line.page)
-    flush()
-    return _tidy(blocks)
+            self.extend(text)
+            return
+        self.start("paragraph", text, line.page)
+
+    def _heading_then_sentence(self, text: str) -> bool:
+        """Whether the open block is a heading (or a heading-like line) that ``text`` does not continue."""
+        cur = self.cur
+        assert cur is not None
+        return cur.kind == "heading" or (
+            cur.kind == "paragraph"
+            and len(cur.lines) == 1
+            and heading_like(cur.last)
+            and cur.last_len < self.short_len
+            and _starts_sentence(text)
+            and text[:1].isupper()
+        )
+
+    def _structure(self, line: Line, nxt: Line | None, hard: bool, ended: bool, boundary: bool) -> bool:
+        """Start a block its first characters announce; return whether one was started.
+
+        Article or section headings, numbered lids, list items and bullets.
+        """
+        cur, text = self.cur, line.text
+        # Article and chapter headings: "Artikel 3", "Hoofdstuk 2 Definities", "§ 4".
+        am = ARTICLE_HEADING_RE.match(text)
+        if am and boundary and not (nxt is not None and nxt.text[:1].islower()):
+            rest = text[am.end() :].strip().lstrip("–—-:. ").strip()
+            if not rest or heading_like(rest, 16):
+                self.start("heading", text, line.page, level=_heading_level(text))
+                return True
+        sm = SECTION_NUMBER_RE.match(text)
+        in_list = cur is not None and (
+            cur.last.endswith(":") or (cur.kind == "item" and cur.marker[:1].isdigit())
+        )
+        continues = nxt is not None and nxt.text[:1].islower()
+        if sm and boundary and not in_list and not continues:
+            rest = text[sm.end() :]
+            multi_level = "." in sm.group("num")
+            titled = _title_line(rest, nxt) and not LIST_MARKER_RE.match(nxt.text)  # type: ignore[union-attr]
+            if heading_like(rest, 14) and (multi_level or not sm.group(0).rstrip().endswith(".") or titled):
+                self.start("heading", text, line.page, level=_heading_level(text))
+                return True
+        if boundary and _NUMBER_ONLY.match(text) and nxt is not None and heading_like(nxt.text):
+            self.start("heading", text, line.page, level=_heading_level(text))
+            return True
+        lid = LID_RE.match(text)
+        if lid and lid.group("lid") and boundary:
+            self.start("item", text[lid.end() :], line.page, lid.group("lid") + ".", 1)
+            return True
+        lm = LIST_MARKER_RE.match(text)
+        if lm and boundary:
+            marker = lm.group("marker")
+            if marker not in DASH_BULLETS or hard or ended or (cur is not None and cur.kind == "item"):
+                glyph = BULLET if marker in BULLET_GLYPHS else marker
+                self.start("item", text[lm.end() :], line.page, glyph, 1)
+                return True
+        if text[:1] in BULLET_GLYPHS and len(text) > 1:
+            self.start("item", text[1:].strip(), line.page, BULLET, 1)
+            return True
+        if (
+            self.fmt == "txt"
+            and 1 <= line.indent <= 3
+            and _starts_sentence(text)
+            and cur is not None
+            and ((cur.kind == "item" and cur.marker == BULLET) or cur.last.endswith(":"))
+            and (ended or hard)
+        ):
+            self.start("item", text, line.page, BULLET, 1)
+            return True
+        return False
 
 
 def _tidy(blocks: list[RawBlock]) -> list[RawBlock]:
