@@ -159,7 +159,6 @@ class _Clause:
 
     codes: set[str] = field(default_factory=set)
     exported: tuple[frozenset[str], str] | None = None
-    coders: set[str] = field(default_factory=set)
 
 
 def _span(sel: Any) -> tuple[int, int] | None:
@@ -218,19 +217,15 @@ def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -
     """
     path = Path(path)
     root, files, warnings = _read_project(path)
-    labels_by_guid = {code_guid(x): x for x in (*THEMES, *STANCES)}
+    reading = _Reading(labels_by_guid={code_guid(x): x for x in (*THEMES, *STANCES)})
     for code in root.iterfind(".//q:Code", _Q):
         if code.get("name") in (*THEMES, *STANCES):
-            labels_by_guid[code.get("guid")] = code.get("name")
-    users = {u.get("guid"): u.get("name") or "" for u in root.iterfind(".//q:User", _Q)}
+            reading.labels_by_guid[code.get("guid")] = code.get("name")
     docs = {str(d["doc_id"]): d for d in store.documents()}
     texts = {doc_id: str(store.document(doc_id)["text"]) for doc_id in docs}
     by_hash = {text_hash(t): doc_id for doc_id, t in texts.items()}
-    found: dict[str, _Clause] = {}
-    doc_of: dict[str, str] = {}
     matched: list[dict[str, str]] = []
     skipped: list[dict[str, str]] = []
-    new_selections = 0
     for src in root.iterfind(".//q:TextSource", _Q):
         name = src.get("name") or src.get("guid") or "?"
         raw = _source_text(src, files)
@@ -239,52 +234,12 @@ def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -
             skipped.append({"source": name, "reason": rule})
             continue
         clauses = store.clauses(doc_id)
-        by_span = {(c.start, c.end): c.clause_id for c in clauses}
-        ids = {c.clause_id for c in clauses}
-        spans = [_span(sel) for sel in src.iterfind("q:PlainTextSelection", _Q)]
-        if raw is not None:
-            norm, where = normalise(raw)
-            if norm != texts[doc_id]:
-                skipped.append(
-                    {"source": name, "reason": f"its text differs from stored document {doc_id!r}"}
-                )
-                continue
-            if where[-1] != len(where) - 1:  # line endings changed: do offsets count \r\n as one or two?
-                mapped = [
-                    None if x is None else (where[min(x[0], len(raw))], where[min(x[1], len(raw))])
-                    for x in spans
-                ]
-                if sum(x in by_span for x in mapped) > sum(x in by_span for x in spans):
-                    spans = mapped
+        spans = _spans(src, raw, texts[doc_id], {(c.start, c.end) for c in clauses})
+        if spans is None:
+            skipped.append({"source": name, "reason": f"its text differs from stored document {doc_id!r}"})
+            continue
         matched.append({"source": name, "doc_id": doc_id, "rule": rule})
-        for sel, span in zip(src.iterfind("q:PlainTextSelection", _Q), spans, strict=True):
-            if span is None:
-                continue
-            start, end = span
-            cid = by_span.get((start, end))
-            if cid is None:
-                overlap = [(min(end, c.end) - max(start, c.start), c.clause_id) for c in clauses]
-                best = max(overlap, default=(0, ""))
-                if best[0] <= 0:
-                    continue
-                cid = best[1]
-                new_selections += 1
-            entry = found.setdefault(cid, _Clause())
-            doc_of[cid] = doc_id
-            desc = sel.find("q:Description", _Q)
-            tag = _TAG_RE.search(desc.text or "") if desc is not None else None
-            if tag is not None and tag.group(1) in ids:
-                themes = frozenset(t for t in tag.group(2).split(",") if t in THEMES)
-                stance = tag.group(3) if tag.group(3) in STANCES else "neutral"
-                target = found.setdefault(tag.group(1), _Clause())
-                doc_of[tag.group(1)] = doc_id
-                target.exported = (themes, stance)
-            for coding in sel.iterfind("q:Coding", _Q):
-                ref = coding.find("q:CodeRef", _Q)
-                label = labels_by_guid.get(ref.get("targetGUID")) if ref is not None else None
-                if label is not None:
-                    entry.codes.add(label)
-                    entry.coders.add(users.get(coding.get("creatingUser") or sel.get("creatingUser"), ""))
+        reading.read_source(src, spans, doc_id, clauses)
     if not matched and skipped:
         raise QdpxError(
             f"{path.name}: no source matches a stored document ({skipped[0]['source']!r}: {skipped[0]['reason']}); "
@@ -292,36 +247,11 @@ def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -
         )
     preds = store.predictions()
     reviewed = {str(a["clause_id"]): a for a in store.annotations()}
-    changes: list[dict[str, Any]] = []
-    untagged = 0
-    for cid, entry in found.items():
-        r, p = reviewed.get(cid), preds.get(cid)
-        current = set(r["themes"]) if r else set(p.themes) if p else set()
-        current_stance = str(r["stance"]) if r else p.stance if p else "neutral"
-        if entry.exported is None:
-            untagged += 1
-            exported_themes: frozenset[str] = frozenset()
-            exported_stance: str | None = current_stance if current_stance in entry.codes else None
-        else:
-            exported_themes, exported_stance = entry.exported
-        themes_now = {c for c in entry.codes if c in THEMES}
-        added = sorted(themes_now - exported_themes, key=THEMES.index)
-        removed = sorted(exported_themes - themes_now, key=THEMES.index)
-        new_stances = [s for s in STANCES if s in entry.codes and s != exported_stance]
-        stance = new_stances[0] if new_stances else current_stance
-        themes = (current | set(added)) - set(removed)
-        if themes != current or stance != current_stance:
-            changes.append(
-                {
-                    "clause_id": cid,
-                    "doc_id": doc_of[cid],
-                    "themes": [t for t in THEMES if t in themes],
-                    "added": added,
-                    "removed": removed,
-                    "stance": stance,
-                    "stance_changed": stance != current_stance,
-                }
-            )
+    changes = [
+        c
+        for cid, entry in reading.found.items()
+        if (c := _change(cid, reading.doc_of[cid], entry, reviewed.get(cid), preds.get(cid))) is not None
+    ]
     with store.transaction():
         for c in changes:
             store.annotate(c["clause_id"], c["themes"], c["stance"], annotator, source="qdpx", note=path.name)
@@ -333,11 +263,102 @@ def import_qdpx(store: Store, path: str | Path, annotator: str = "QDA import") -
         "codes_added": sum(len(c["added"]) for c in changes),
         "codes_removed": sum(len(c["removed"]) for c in changes),
         "stance_changed": sum(c["stance_changed"] for c in changes),
-        "new_selections": new_selections,
-        "untagged": untagged,
+        "new_selections": reading.new_selections,
+        "untagged": sum(entry.exported is None for entry in reading.found.values()),
         "sources": matched,
         "skipped": skipped,
         "warnings": warnings,
         "by_document": by_document,
         "changes": changes,
+    }
+
+
+def _spans(src: Any, raw: str | None, stored: str, clause_spans: set[tuple[int, int]]) -> list[Any] | None:
+    r"""The selections' spans in the stored text's offsets; None when the source's text differs.
+
+    When line endings changed, offsets may count ``\r\n`` as one character or two: the
+    reading that puts more selections exactly on clauses wins.
+    """
+    spans = [_span(sel) for sel in src.iterfind("q:PlainTextSelection", _Q)]
+    if raw is None:
+        return spans
+    norm, where = normalise(raw)
+    if norm != stored:
+        return None
+    if where[-1] != len(where) - 1:
+        mapped = [
+            None if x is None else (where[min(x[0], len(raw))], where[min(x[1], len(raw))]) for x in spans
+        ]
+        if sum(x in clause_spans for x in mapped) > sum(x in clause_spans for x in spans):
+            return mapped
+    return spans
+
+
+@dataclass
+class _Reading:
+    """What the project's selections say, per clause id, as sources are read."""
+
+    labels_by_guid: dict[str, str]
+    found: dict[str, _Clause] = field(default_factory=dict)
+    doc_of: dict[str, str] = field(default_factory=dict)
+    new_selections: int = 0
+
+    def read_source(self, src: Any, spans: list[Any], doc_id: str, clauses: list[Any]) -> None:
+        """Pool the codes and export tags of one source's selections onto its clauses."""
+        by_span = {(c.start, c.end): c.clause_id for c in clauses}
+        ids = set(by_span.values())
+        for sel, span in zip(src.iterfind("q:PlainTextSelection", _Q), spans, strict=True):
+            if span is None:
+                continue
+            cid = by_span.get(span)
+            if cid is None:  # a selection the QDA user made: the clause it overlaps most
+                start, end = span
+                overlap, best = max(
+                    ((min(end, c.end) - max(start, c.start), c.clause_id) for c in clauses), default=(0, "")
+                )
+                if overlap <= 0:
+                    continue
+                cid = best
+                self.new_selections += 1
+            entry = self.found.setdefault(cid, _Clause())
+            self.doc_of[cid] = doc_id
+            desc = sel.find("q:Description", _Q)
+            tag = _TAG_RE.search(desc.text or "") if desc is not None else None
+            if tag is not None and tag.group(1) in ids:
+                themes = frozenset(t for t in tag.group(2).split(",") if t in THEMES)
+                stance = tag.group(3) if tag.group(3) in STANCES else "neutral"
+                self.found.setdefault(tag.group(1), _Clause()).exported = (themes, stance)
+                self.doc_of[tag.group(1)] = doc_id
+            for coding in sel.iterfind("q:Coding", _Q):
+                ref = coding.find("q:CodeRef", _Q)
+                label = self.labels_by_guid.get(ref.get("targetGUID")) if ref is not None else None
+                if label is not None:
+                    entry.codes.add(label)
+
+
+def _change(cid: str, doc_id: str, entry: _Clause, review: Any, pred: Any) -> dict[str, Any] | None:
+    """What the QDA user changed on one clause, applied to its current labels (None: nothing)."""
+    current = set(review["themes"]) if review else set(pred.themes) if pred else set()
+    current_stance = str(review["stance"]) if review else pred.stance if pred else "neutral"
+    if entry.exported is None:  # nothing exported for it: every code counts as added
+        exported_themes: frozenset[str] = frozenset()
+        exported_stance: str | None = current_stance if current_stance in entry.codes else None
+    else:
+        exported_themes, exported_stance = entry.exported
+    themes_now = {c for c in entry.codes if c in THEMES}
+    added = sorted(themes_now - exported_themes, key=THEMES.index)
+    removed = sorted(exported_themes - themes_now, key=THEMES.index)
+    new_stances = [s for s in STANCES if s in entry.codes and s != exported_stance]
+    stance = new_stances[0] if new_stances else current_stance
+    themes = (current | set(added)) - set(removed)
+    if themes == current and stance == current_stance:
+        return None
+    return {
+        "clause_id": cid,
+        "doc_id": doc_id,
+        "themes": [t for t in THEMES if t in themes],
+        "added": added,
+        "removed": removed,
+        "stance": stance,
+        "stance_changed": stance != current_stance,
     }
