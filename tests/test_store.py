@@ -334,3 +334,16 @@ def test_store_same_file_under_another_name_is_not_stored_twice(store: Store, tm
     report = ingest(store, collect([b, c]))
     assert store.doc_ids() == ["cao-a"]
     assert len(report.errors) == 2 and all("already stored as 'cao-a'" in e for e in report.errors)
+
+
+def test_store_read_only_store_embeds_without_caching(tmp_path: Path) -> None:
+    import numpy as np
+
+    from nlp.retrieval.embed import embed
+
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    with Store(path, read_only=True) as s:
+        vecs = embed(["Een zin over camera's."], "fake", s)  # missing from the cache: computed, not stored
+        assert vecs.shape[0] == 1 and np.isfinite(vecs).all()
+        assert s.get_embeddings("fake", []) == {}

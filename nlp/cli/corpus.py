@@ -64,36 +64,19 @@ def ingest_cmd(
     from nlp.ingest.pipeline import Job, collect, ingest
 
     jobs = collect(paths, manifest)
-    given = any(v for v in (doc_id, title, doc_type, organisation, sector, country, year))
-    if given:
+    overrides = {
+        "doc_id": doc_id,
+        "title": title,
+        "doc_type": doc_type,
+        "organisation": organisation,
+        "sector": sector,
+        "country": country,
+        "year": year,
+    }
+    if any(v for v in overrides.values()):
         if len(jobs) != 1:
             raise ClauseAtlasError("metadata options (--doc-id, --title, ...) need exactly one file")
-        job = jobs[0]
-        base = job.meta
-        meta = make_meta(
-            doc_id or (base.doc_id if base else doc_id_from_path(job.path)),
-            title or (base.title if base else ""),
-            doc_type=doc_type or (base.doc_type if base else "other"),
-            organisation=organisation or (base.organisation if base else ""),
-            sector=sector or (base.sector if base else ""),
-            country=country or (base.country if base else ""),
-            year=year if year is not None else (base.year if base else None),
-            source=job.path.name,
-        )
-        if not title and not base:
-            from nlp.ingest.readers import read
-
-            meta = make_meta(
-                meta.doc_id,
-                read(job.path).title or job.path.stem,
-                doc_type=meta.doc_type,
-                organisation=meta.organisation,
-                sector=meta.sector,
-                country=meta.country,
-                year=meta.year,
-                source=meta.source,
-            )
-        jobs = [Job(job.path, meta)]
+        jobs = [Job(jobs[0].path, _given_meta(jobs[0], **overrides))]
     show = sys.stderr.isatty() if progress is None else progress
     bar: Callable[[Any], Any] | None = None
     if show:
@@ -109,29 +92,54 @@ def ingest_cmd(
         coder = load(model_dir)
     with _open_store(ctx) as store:
         report = ingest(store, jobs, progress=bar, coder=coder, any_language=any_language)
-        counts: dict[str, int] = {}
-        for status in report.status.values():
-            counts[status] = counts.get(status, 0) + 1
-        summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing stored"
-        n_clauses = sum(report.clauses[d] for d, s in report.status.items() if s in ("added", "replaced"))
-        coded = f"; {report.coded} clauses coded by {coder.version}" if coder is not None else ""
-        click.echo(
-            f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store.path}{coded}"
-        )
-        for doc_id, language in report.not_coded.items():
-            click.echo(
-                f"note: {doc_id}: the text is in language '{language}', not Dutch; stored without codes "
-                "(--any-language codes it anyway)"
-            )
-        for doc_id, n in report.stale_reviews.items():
-            click.echo(
-                f"note: {doc_id}: {n} reviewed label(s) no longer match a clause of the new text; "
-                "kept as training data, no longer shown as labels"
-            )
+        _print_report(report, store.path, coder.version if coder is not None else None)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
     if report.errors:
         sys.exit(1)
+
+
+def _given_meta(job: Any, **given: Any) -> Any:
+    """One file's metadata from the options, falling back to its manifest row, then the file."""
+    base = job.meta
+    title = given["title"] or (base.title if base else "")
+    if not title:
+        from nlp.ingest.readers import read
+
+        title = read(job.path).title or job.path.stem
+    return make_meta(
+        given["doc_id"] or (base.doc_id if base else doc_id_from_path(job.path)),
+        title,
+        doc_type=given["doc_type"] or (base.doc_type if base else "other"),
+        organisation=given["organisation"] or (base.organisation if base else ""),
+        sector=given["sector"] or (base.sector if base else ""),
+        country=given["country"] or (base.country if base else ""),
+        year=given["year"] if given["year"] is not None else (base.year if base else None),
+        source=job.path.name,
+    )
+
+
+def _print_report(report: Any, store_path: str, version: str | None) -> None:
+    """What an ingest run did, then one note per document that needs one."""
+    counts: dict[str, int] = {}
+    for status in report.status.values():
+        counts[status] = counts.get(status, 0) + 1
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing stored"
+    n_clauses = sum(report.clauses[d] for d, s in report.status.items() if s in ("added", "replaced"))
+    coded = f"; {report.coded} clauses coded by {version}" if version is not None else ""
+    click.echo(
+        f"{len(report.status)} document(s): {summary}; {n_clauses} clauses written to {store_path}{coded}"
+    )
+    for doc_id, language in report.not_coded.items():
+        click.echo(
+            f"note: {doc_id}: the text is in language '{language}', not Dutch; stored without codes "
+            "(--any-language codes it anyway)"
+        )
+    for doc_id, n in report.stale_reviews.items():
+        click.echo(
+            f"note: {doc_id}: {n} reviewed label(s) no longer match a clause of the new text; "
+            "kept as training data, no longer shown as labels"
+        )
 
 
 @main.command("segment")

@@ -328,6 +328,32 @@ class ClauseIndex:
             raise SearchError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
         if k < 1:
             raise SearchError("k must be at least 1")
+        text = self._query_text(query, like)
+        self.check_filters(filters)
+        mask = self.mask(filters)
+        if like is not None:
+            mask[self.position[like]] = False
+        if not mask.any():
+            raise SearchError(f"no clauses match the filters ({filters.describe()})")
+        qvec = (
+            self.vectors[self.position[like]]
+            if like is not None and not (query or "").strip()
+            else embed([text], self.embedder)[0]
+        )
+        fused, sims, ranks = self._rank(text, qvec, mask, mode)
+        best = sorted(fused, key=lambda i: -fused[i])[:k]
+        return [
+            self._hit(
+                i,
+                fused[i],
+                sims.get(i, float(self.vectors[i] @ qvec)),
+                {m: ranks[m][i] for m in ranks if i in ranks[m]},
+            )
+            for i in best
+        ]
+
+    def _query_text(self, query: str | None, like: str | None) -> str:
+        """The text to search for: the query, else the text of the clause ``like`` names."""
         text = (query or "").strip()
         if like is not None:
             if like not in self.position:
@@ -343,17 +369,12 @@ class ClauseIndex:
             raise SearchError("empty query: give a text or --like CLAUSE_ID")
         if not len(self.rows):
             raise SearchError("the store has no clauses; run 'clause-atlas ingest' first")
-        self.check_filters(filters)
-        mask = self.mask(filters)
-        if like is not None:
-            mask[self.position[like]] = False
-        if not mask.any():
-            raise SearchError(f"no clauses match the filters ({filters.describe()})")
-        qvec = (
-            self.vectors[self.position[like]]
-            if like is not None and not (query or "").strip()
-            else embed([text], self.embedder)[0]
-        )
+        return text
+
+    def _rank(
+        self, text: str, qvec: np.ndarray, mask: np.ndarray, mode: str
+    ) -> tuple[dict[int, float], dict[int, float], dict[str, dict[int, int]]]:
+        """Fused scores of the candidates, their cosines, and their rank in each ranking."""
         dense_idx, dense_sc = top_k(qvec, self.vectors, POOL, mask=mask, index=self.ann)
         dense = [int(i) for i in dense_idx[0]]
         lex_scores = self.lexical.scores(text)
@@ -365,20 +386,11 @@ class ClauseIndex:
             fused = weighted_fusion(sims, {i: float(lex_scores[i]) for i in lexical}, self.dense_weight)
         else:
             fused = rrf({"dense": [dense], "lexical": [lexical], "hybrid": [dense, lexical]}[mode])
-        best = sorted(fused, key=lambda i: -fused[i])[:k]
         ranks = {
             "dense": {i: r for r, i in enumerate(dense, 1)},
             "lexical": {i: r for r, i in enumerate(lexical, 1)},
         }
-        return [
-            self._hit(
-                i,
-                fused[i],
-                sims.get(i, float(self.vectors[i] @ qvec)),
-                {m: ranks[m][i] for m in ranks if i in ranks[m]},
-            )
-            for i in best
-        ]
+        return fused, sims, ranks
 
     def neighbours(self, i: int) -> tuple[str, str]:
         """The texts of the clauses before and after row ``i`` in its document ("" at an edge)."""

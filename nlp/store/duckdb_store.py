@@ -93,6 +93,7 @@ class Store(EmbeddingCache, LabelTables):
                 if read_only and not Path(self.path).exists():
                     raise StoreError(f"no store at {self.path}; run 'clause-atlas ingest' first")
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.read_only = read_only
             self.con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 for schema in (_SCHEMA, EmbeddingCache.SCHEMA, LabelTables.SCHEMA):
@@ -193,58 +194,7 @@ class Store(EmbeddingCache, LabelTables):
                     pending.append((doc.doc_id, clauses, preds))
                 if status == "unchanged":
                     continue
-                if status == "updated":
-                    sets = ", ".join(f"{k} = ?" for k in _META_FIELDS[1:])
-                    self.con.execute(
-                        f"UPDATE documents SET {sets} WHERE doc_id = ?",
-                        [getattr(doc.meta, k) for k in _META_FIELDS[1:]] + [doc.doc_id],
-                    )
-                    continue
-                self.con.execute("DELETE FROM clauses WHERE doc_id = ?", [doc.doc_id])
-                self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
-                self.forget_predictions(doc.doc_id)
-                m = doc.meta
-                self.con.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        m.doc_id,
-                        m.title,
-                        m.doc_type,
-                        m.organisation,
-                        m.sector,
-                        m.country,
-                        m.year,
-                        m.language,
-                        m.source,
-                        doc.source_path,
-                        doc.fmt,
-                        doc.content_hash,
-                        PIPELINE_VERSION,
-                        doc.n_pages,
-                        len(clauses),
-                        doc.text,
-                        now,
-                    ],
-                )
-                if clauses:
-                    cols = [
-                        [c.clause_id for c in clauses],
-                        [c.doc_id for c in clauses],
-                        [c.ordinal for c in clauses],
-                        [c.text for c in clauses],
-                        [c.start for c in clauses],
-                        [c.end for c in clauses],
-                        [list(c.section) for c in clauses],
-                        [c.page for c in clauses],
-                        [c.kind for c in clauses],
-                        [c.marker for c in clauses],
-                        [c.lead_in for c in clauses],
-                    ]
-                    types = ["VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR[]"]
-                    types += ["INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"]
-                    self.con.execute(
-                        "INSERT INTO clauses SELECT " + ", ".join(f"unnest(?::{t}[])" for t in types), cols
-                    )
+                self._write(doc, clauses, status, now)
             for doc_id, clauses, preds in pending:
                 self.forget_predictions(doc_id)
                 self.put_predictions((c.clause_id, doc_id, p) for c, p in zip(clauses, preds, strict=True))
@@ -252,6 +202,61 @@ class Store(EmbeddingCache, LabelTables):
                 if status in ("added", "replaced"):
                     self.reanchor(doc_id)  # reviews follow their clause text
         return result
+
+    def _write(self, doc: Document, clauses: list[Clause], status: Status, now: datetime) -> None:
+        """Write one document's metadata (``updated``) or replace it with its clauses."""
+        if status == "updated":
+            sets = ", ".join(f"{k} = ?" for k in _META_FIELDS[1:])
+            self.con.execute(
+                f"UPDATE documents SET {sets} WHERE doc_id = ?",
+                [getattr(doc.meta, k) for k in _META_FIELDS[1:]] + [doc.doc_id],
+            )
+            return
+        self.con.execute("DELETE FROM clauses WHERE doc_id = ?", [doc.doc_id])
+        self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
+        self.forget_predictions(doc.doc_id)
+        m = doc.meta
+        self.con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                m.doc_id,
+                m.title,
+                m.doc_type,
+                m.organisation,
+                m.sector,
+                m.country,
+                m.year,
+                m.language,
+                m.source,
+                doc.source_path,
+                doc.fmt,
+                doc.content_hash,
+                PIPELINE_VERSION,
+                doc.n_pages,
+                len(clauses),
+                doc.text,
+                now,
+            ],
+        )
+        if clauses:
+            cols = [
+                [c.clause_id for c in clauses],
+                [c.doc_id for c in clauses],
+                [c.ordinal for c in clauses],
+                [c.text for c in clauses],
+                [c.start for c in clauses],
+                [c.end for c in clauses],
+                [list(c.section) for c in clauses],
+                [c.page for c in clauses],
+                [c.kind for c in clauses],
+                [c.marker for c in clauses],
+                [c.lead_in for c in clauses],
+            ]
+            types = ["VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR[]"]
+            types += ["INTEGER", "VARCHAR", "VARCHAR", "VARCHAR"]
+            self.con.execute(
+                "INSERT INTO clauses SELECT " + ", ".join(f"unnest(?::{t}[])" for t in types), cols
+            )
 
     def delete(self, doc_id: str) -> None:
         """Remove a document and its clauses (its reviews stay, stale, and return if it does).

@@ -10,6 +10,7 @@ class EmbeddingCache:
     """Mixin of :class:`~nlp.store.Store`: read and write cached embeddings."""
 
     con: duckdb.DuckDBPyConnection
+    read_only: bool
     SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
     embedder VARCHAR NOT NULL,
@@ -31,8 +32,8 @@ CREATE TABLE IF NOT EXISTS embeddings (
         return {k: np.frombuffer(v, dtype=np.float32) for k, v in rows}
 
     def put_embeddings(self, embedder: str, vectors: dict[str, np.ndarray]) -> None:
-        """Add vectors to the cache (existing keys are kept)."""
-        if not vectors:
+        """Add vectors to the cache (existing keys are kept; a read-only store keeps none)."""
+        if not vectors or self.read_only:
             return
         keys = list(vectors)
         blobs = [np.asarray(vectors[k], dtype=np.float32).tobytes() for k in keys]
