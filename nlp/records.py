@@ -152,7 +152,7 @@ class Sample:
         text: The clause text.
         doc_type: Type of its document (LABELS.md section 5); modality depends on it.
         section: Its section path, joined with " > " (may be empty).
-        vector: Its embedding, if already computed (see :func:`nlp.embed.embed`).
+        vector: Its embedding, if already computed (see :func:`nlp.retrieval.embed.embed`).
         context: Text of the neighbouring clauses (may be empty).
     """
 

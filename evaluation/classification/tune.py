@@ -147,7 +147,7 @@ def main() -> None:
         "",
         "Theme F1 here uses thresholds chosen on the pooled held-out scores (the same rule for every row), so it",
         "is an upper bound of what thresholds tuned on dev give; compare rows, not absolute values. The shipped",
-        'configuration is `nlp.train.DEFAULT_CONFIG` (the row "default"); the decisions are in the model card.',
+        'configuration is `nlp.coding.train.DEFAULT_CONFIG` (the row "default"); the decisions are in the model card.',
         "",
     ]
     if not args.only:

@@ -1,6 +1,6 @@
 """Compare documents: theme x stance profiles and clause alignment (pairs, unique clauses).
 
-Works on a :class:`~nlp.search.ClauseIndex` (clauses with predictions and embeddings).
+Works on a :class:`~nlp.retrieval.search.ClauseIndex` (clauses with predictions and embeddings).
 """
 
 from __future__ import annotations

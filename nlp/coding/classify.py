@@ -25,7 +25,7 @@ from nlp.records import Explanation, Neighbour, Prediction, Sample
 class ClauseCoder:
     """Themes, stance and explanations for clauses.
 
-    Both heads share one fitted :class:`~nlp.features.ClauseFeatures` (``features_``): a clause
+    Both heads share one fitted :class:`~nlp.coding.features.ClauseFeatures` (``features_``): a clause
     is featurised once and each head weighs the blocks its own way (the heads' ``features``
     parameters give their block weights; the shared extractor computes every block either uses).
 

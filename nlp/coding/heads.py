@@ -77,7 +77,7 @@ def best_threshold(y: np.ndarray, p: np.ndarray, grid: np.ndarray = THRESHOLD_GR
 class _LinearHead(ClassifierMixin, BaseEstimator):
     """Shared parts of both heads: parameters, features, linear scores, readable cue terms.
 
-    A head either fits its own :class:`~nlp.features.ClauseFeatures` (``fit`` on samples) or
+    A head either fits its own :class:`~nlp.coding.features.ClauseFeatures` (``fit`` on samples) or
     works on the matrix of an extractor shared with the other head (``fit_matrix`` after
     :meth:`share`), which is how :class:`ClauseCoder` featurises a text only once.
 

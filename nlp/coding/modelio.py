@@ -1,4 +1,4 @@
-"""Save and load a :class:`~nlp.classify.ClauseCoder` without pickle.
+"""Save and load a :class:`~nlp.coding.classify.ClauseCoder` without pickle.
 
 A model is a folder with two files:
 

@@ -74,7 +74,7 @@ def clean(extracted: Extracted, meta: DocumentMeta) -> Document:
     """Clean an extracted file into a :class:`~nlp.records.Document`.
 
     Args:
-        extracted: What :func:`nlp.readers.read` returned.
+        extracted: What :func:`nlp.ingest.readers.read` returned.
         meta: The document's metadata.
 
     Returns:

@@ -161,7 +161,7 @@ def segment(doc: Document, *, model: str | None = None) -> list[Clause]:
     """Cut a document into clauses.
 
     Args:
-        doc: A cleaned document (:func:`nlp.clean.clean`).
+        doc: A cleaned document (:func:`nlp.ingest.clean.clean`).
         model: spaCy pipeline for sentence boundaries (see :func:`load_pipeline`).
 
     Returns:

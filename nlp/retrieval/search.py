@@ -9,7 +9,7 @@ rank (``"rrf"``) stays available.
   ``argpartition``) by default, or through an approximate index (:func:`build_ann`, FAISS IVF)
   that :class:`ClauseIndex` builds only for large stores (``ANN_MIN_ROWS``).
 - :class:`ClauseIndex` holds every clause with its metadata, predictions and embedding, and a
-  :class:`~nlp.lexical.LexicalIndex`; embeddings come from the store's cache, so they are
+  :class:`~nlp.retrieval.lexical.LexicalIndex`; embeddings come from the store's cache, so they are
   computed once. :meth:`ClauseIndex.search` answers free-text and "more like this" queries.
 """
 

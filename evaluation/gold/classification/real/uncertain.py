@@ -1,7 +1,7 @@
 """Pick train-document clauses the current model is least sure about (active learning).
 
 For training only: dev and test documents keep their plain random samples. A model fitted on
-the train split (``nlp.train.fit_and_tune`` with the default configuration) scores every
+the train split (``nlp.coding.train.fit_and_tune`` with the default configuration) scores every
 not-yet-labelled clause of every train document; the clauses whose theme probabilities lie
 closest to the decision threshold, or whose stance distribution is flattest, are picked, with a
 cap per document so that no document dominates. The model only picks; people
