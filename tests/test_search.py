@@ -8,7 +8,8 @@ from conftest import FakeEmbedder
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.retrieval.search import ClauseIndex, Filters, SearchError, build_ann, rrf, top_k
+from nlp.retrieval.dense import build_ann, top_k
+from nlp.retrieval.search import ClauseIndex, Filters, SearchError, rrf
 
 CLAUSES = [
     # doc, type, country, text, themes, stance
@@ -192,7 +193,7 @@ def test_search_without_faiss_stays_exact_with_a_one_line_notice(monkeypatch, ca
 
     import numpy as np
 
-    from nlp.retrieval.search import build_ann
+    from nlp.retrieval.dense import build_ann
 
     monkeypatch.setitem(sys.modules, "faiss", None)  # as if the 'ann' extra were not installed
     assert build_ann(np.eye(4, dtype=np.float32)) is None

@@ -84,7 +84,7 @@ def child(n: int) -> dict[str, float]:
             floor.append(time.perf_counter() - t)
     recall = None
     if index.ann is not None:
-        from nlp.retrieval.search import top_k
+        from nlp.retrieval.dense import top_k
 
         exact, _ = top_k(qv, index.vectors, 10)
         approx, _ = top_k(qv, index.vectors, 10, index=index.ann)

@@ -1,7 +1,8 @@
 """Retrieval: sentence embeddings, a lexical index and hybrid search over stored clauses.
 
 Entry points: ``embed.embed(texts)`` (cached in the store), ``embed.get_embedder(name)``,
-``lexical.LexicalIndex`` and ``search.ClauseIndex.from_store(store).search(query)``.
+``dense.top_k`` (exact or approximate), ``lexical.LexicalIndex`` and
+``search.ClauseIndex.from_store(store).search(query)``.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ by the best one (:data:`FUSION` ``"weighted"``, dense weight :data:`DENSE_WEIGHT
 reciprocal rank fusion on the corpus queries (``evaluation/retrieval/TUNING.md``); reciprocal
 rank (``"rrf"``) stays available.
 
-- :func:`top_k` is the dense part, a pure function over arrays: exact (matrix product and
-  ``argpartition``) by default, or through an approximate index (:func:`build_ann`, FAISS IVF)
-  that :class:`ClauseIndex` builds only for large stores (``ANN_MIN_ROWS``).
+- :func:`~nlp.retrieval.dense.top_k` is the dense part (``dense``), a pure function over
+  arrays: exact by default, or through an approximate index that :class:`ClauseIndex` builds
+  only for large stores (``ANN_MIN_ROWS``).
 - :class:`ClauseIndex` holds every clause with its metadata, predictions and embedding, and a
   :class:`~nlp.retrieval.lexical.LexicalIndex`; embeddings come from the store's cache, so they are
   computed once. :meth:`ClauseIndex.search` answers free-text and "more like this" queries.
@@ -23,10 +23,10 @@ import numpy as np
 
 from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEMES
+from nlp.retrieval.dense import ANN_MIN_ROWS, build_ann, top_k
 from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
 from nlp.retrieval.lexical import LexicalIndex
 
-ANN_MIN_ROWS = 500_000  # below this, exact search is fast enough (evaluation/benchmarks)
 RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 MODES = ("hybrid", "dense", "lexical")
@@ -36,89 +36,6 @@ DENSE_WEIGHT = 0.8
 
 class SearchError(ClauseAtlasError, ValueError):
     """A query cannot be answered as asked (empty query, unknown clause, no match)."""
-
-
-def top_k(
-    query_vecs: np.ndarray, matrix: np.ndarray, k: int, *, mask: np.ndarray | None = None, index: Any = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` rows of ``matrix`` most similar (inner product) to each query vector.
-
-    Args:
-        query_vecs: ``(q, d)`` query embeddings (L2-normalised, so scores are cosines).
-        matrix: ``(n, d)`` clause embeddings.
-        k: Results per query.
-        mask: Optional boolean ``(n,)``: only these rows may be returned.
-        index: Optional approximate index from :func:`build_ann` over ``matrix``.
-
-    Returns:
-        ``(indices, scores)``, each ``(q, k')`` with ``k' = min(k, allowed rows)``, best first.
-    """
-    q = np.atleast_2d(np.asarray(query_vecs, dtype=np.float32))
-    allowed = int(mask.sum()) if mask is not None else matrix.shape[0]
-    k = min(k, allowed)
-    if k <= 0:
-        return np.zeros((len(q), 0), dtype=np.int64), np.zeros((len(q), 0), dtype=np.float32)
-    if index is not None:
-        found = _ann_search(index, q, k, mask, matrix.shape[0])
-        if found is not None:
-            return found
-    scores = q @ matrix.T
-    if mask is not None:
-        scores[:, ~mask] = -np.inf
-    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-    order = np.argsort(-np.take_along_axis(scores, part, axis=1), axis=1)
-    idx = np.take_along_axis(part, order, axis=1)
-    return idx, np.take_along_axis(scores, idx, axis=1)
-
-
-def build_ann(matrix: np.ndarray, *, nprobe: int = 32, seed: int = 0) -> Any:
-    """An approximate inner-product index (FAISS IVF-Flat) over ``matrix``, or None without FAISS.
-
-    FAISS is the optional extra ``ann`` (``pip install 'clause-atlas[ann]'``); without it search
-    stays exact, and a one-line notice on stderr says so.
-    """
-    try:
-        import faiss
-    except ImportError:
-        import sys
-
-        print(
-            f"notice: exact search over {len(matrix):,} clauses; install the 'ann' extra "
-            "(pip install 'clause-atlas[ann]') for faster approximate search",
-            file=sys.stderr,
-        )
-        return None
-    n, d = matrix.shape
-    nlist = max(1, int(4 * np.sqrt(n)))
-    quantizer = faiss.IndexFlatIP(d)
-    index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
-    rng = np.random.default_rng(seed)
-    sample = matrix[rng.choice(n, size=min(n, 40 * nlist), replace=False)]
-    index.train(np.ascontiguousarray(sample, dtype=np.float32))
-    index.add(np.ascontiguousarray(matrix, dtype=np.float32))
-    index.nprobe = nprobe
-    return index
-
-
-def _ann_search(
-    index: Any, q: np.ndarray, k: int, mask: np.ndarray | None, n: int
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Approximate search; None when a filter leaves too few hits (then search exactly)."""
-    want = k if mask is None else min(n, k * max(4, n // max(int(mask.sum()), 1)))
-    if want > 2048:
-        return None
-    scores, idx = index.search(np.ascontiguousarray(q), want)
-    if mask is not None:
-        rows = []
-        for i_row, s_row in zip(idx, scores, strict=True):
-            keep = [(i, s) for i, s in zip(i_row, s_row, strict=True) if i >= 0 and mask[i]][:k]
-            if len(keep) < k:
-                return None
-            rows.append(keep)
-        return np.array([[i for i, _ in r] for r in rows]), np.array(
-            [[s for _, s in r] for r in rows], dtype=np.float32
-        )
-    return idx[:, :k], scores[:, :k].astype(np.float32)
 
 
 def rrf(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:
