@@ -48,6 +48,10 @@ class StoreError(ClauseAtlasError, RuntimeError):
     """The store cannot be opened or written."""
 
 
+class StoreBusyError(StoreError):
+    """Another process holds the store longer than we were willing to wait."""
+
+
 # Reasons for InputFileError, in one place.
 MISSING = "no such file or folder"
 SYMLINK = "is a symbolic link; links are not followed, give the file it points to"

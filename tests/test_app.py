@@ -161,11 +161,9 @@ def test_app_upload_of_an_english_text_is_stored_uncoded_and_says_why(on_corpus:
     at.button[0].click().run()
     assert not at.exception and at.success
     assert any("niet in het Nederlands (taal: en)" in w.value for w in at.warning)
-    from ui import state
-
-    s = state.store()
-    doc_id = next(d for d in s.doc_ids() if d.startswith("english"))
-    assert s.document(doc_id)["language"] == "en" and not s.predictions(doc_id)
+    with Store(on_corpus, read_only=True) as s:  # the app holds no connection between runs
+        doc_id = next(d for d in s.doc_ids() if d.startswith("english"))
+        assert s.document(doc_id)["language"] == "en" and not s.predictions(doc_id)
 
 
 def test_app_upload_refuses_wrong_type(on_corpus: Path) -> None:
@@ -181,9 +179,8 @@ def test_app_review_stores_a_correction(on_corpus: Path) -> None:
     first = at.multiselect[0]
     first.set_value(["training"])
     at.button[0].click().run()
-    from ui import state
-
-    ann = state.store().annotations()  # the app's own connection (DuckDB allows one per file here)
+    with Store(on_corpus, read_only=True) as s:  # the app holds no connection between runs
+        ann = s.annotations()
     assert len(ann) == 1 and list(ann[0]["themes"]) == ["training"] and ann[0]["annotator"] == "Tester"
 
 

@@ -11,9 +11,9 @@ st.title("Codes nakijken")
 index = state.index()
 if not widgets.empty_store_notice(index):
     annotator = st.text_input("Jouw naam (wordt bij elke correctie bewaard)", key="rv-name")
-    with state.LOCK:
-        done = state.store().annotations()
-        stale = state.store().stale_annotations()
+    with state.reading() as s:
+        done = s.annotations()
+        stale = s.stale_annotations()
     reviewed = {str(a["clause_id"]) for a in done}
     queue = review_queue(index, reviewed, n=10)
     st.write(
@@ -39,8 +39,8 @@ if not widgets.empty_store_notice(index):
                 if not annotator.strip():
                     st.error("Vul eerst je naam in.")
                 else:
-                    with state.LOCK:
-                        state.store().annotate(r["clause_id"], themes, stance, annotator)
+                    with state.writing() as s:
+                        s.annotate(r["clause_id"], themes, stance, annotator)
                     st.rerun()
     if done:
         st.subheader("Nagekeken clausules")
@@ -98,8 +98,8 @@ if not widgets.empty_store_notice(index):
 
         from nlp.exchange.qdpx import export
 
-        with tempfile.TemporaryDirectory() as tmp, state.LOCK:
-            data = export(state.store(), Path(tmp) / "clause-atlas.qdpx").read_bytes()
+        with tempfile.TemporaryDirectory() as tmp, state.reading() as s:
+            data = export(s, Path(tmp) / "clause-atlas.qdpx").read_bytes()
         st.download_button(
             "Download clause-atlas.qdpx", data, file_name="clause-atlas.qdpx", mime="application/zip"
         )
@@ -116,8 +116,8 @@ if not widgets.empty_store_notice(index):
             path = Path(tmp) / "upload.qdpx"
             path.write_bytes(upload.getvalue())
             try:
-                with state.LOCK:
-                    summary = import_qdpx(state.store(), path, annotator or "QDA import")
+                with state.writing() as s:
+                    summary = import_qdpx(s, path, annotator or "QDA import")
             except ClauseAtlasError as exc:
                 st.error(str(exc))
             else:

@@ -38,9 +38,9 @@ if submitted:
         with st.status(f"{file.name} verwerken…", expanded=True) as status:
             st.write("Lezen, opschonen, in clausules knippen en coderen…")
             try:
-                # the store lock is taken inside add_document, only around the write
+                # add_document opens the store only for the duplicate check and the write
                 doc_id = add_document(
-                    state.store(),
+                    state.writing,
                     file.name,
                     file.getvalue(),
                     title=title,
@@ -51,7 +51,6 @@ if submitted:
                     year=int(year) if year else None,
                     coder=state.coder(),
                     limit_mb=LIMIT_MB,
-                    lock=state.LOCK,
                     any_language=any_language,
                 )
             except ClauseAtlasError as exc:
@@ -59,8 +58,8 @@ if submitted:
                 st.error(str(exc))
             else:
                 n = sum(1 for r in state.index().rows if r["doc_id"] == doc_id)
-                with state.LOCK:
-                    language = str(state.store().document(doc_id).get("language") or "")
+                with state.reading() as s:
+                    language = str(s.document(doc_id).get("language") or "")
                 if language not in ("", "nl") and not any_language:
                     st.warning(
                         f"De tekst is niet in het Nederlands (taal: {language}); het document is bewaard maar niet "

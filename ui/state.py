@@ -1,46 +1,74 @@
 """Resources the pages share, cached across page switches and sessions.
 
-One read-write store connection per app process (DuckDB allows one writer), guarded by a lock;
-the search index is rebuilt only when the store's data changes. A store that cannot be opened
-or a model that cannot be loaded is said in one line on the page, never as a traceback.
+The app holds no store connection between page runs: it reads through short read-only
+connections (:func:`reading`) and takes the write lock only while it saves (:func:`writing`), so
+the command line can use the same store meanwhile (DuckDB lets one process write, or several
+read, never both at once; each side waits up to ``CLAUSE_ATLAS_WAIT`` seconds for the other).
+The search index is rebuilt only when the store's data version changes, so documents ingested
+from the command line appear after a refresh. A store that cannot be opened or a model that
+cannot be loaded is said in one line on the page, never as a traceback.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from nlp.retrieval.search import ClauseIndex
-from nlp.store.duckdb_store import Store
+from nlp.store.duckdb_store import DEFAULT_WAIT, Store
 from nlp.store.paths import default_store_path
 
 LOCK = threading.Lock()
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-@st.cache_resource(show_spinner=False)
-def _store() -> Store:
-    return Store(default_store_path())
+WAIT = float(os.environ.get("CLAUSE_ATLAS_WAIT") or DEFAULT_WAIT)
 
 
-def store() -> Store:
-    """The app's store (``$CLAUSE_ATLAS_STORE`` or the project default).
-
-    When it cannot be opened (held by another program, damaged), the page shows one line
-    saying so and stops; nothing is cached, so a refresh tries again.
-    """
+def _open(read_only: bool) -> Store:
     from nlp.errors import ClauseAtlasError
 
+    path = default_store_path()
     try:
-        return _store()
+        if read_only and not Path(path).exists():
+            Store(path, wait=WAIT).close()  # a new, empty store
+        return Store(path, read_only=read_only, wait=WAIT)
     except ClauseAtlasError as exc:
         st.error(f"De databank kan niet worden geopend: {exc}")
         st.stop()
         raise  # st.stop() raises; this line is for type checkers
+
+
+@contextmanager
+def reading() -> Iterator[Store]:
+    """A short read-only connection to the store (``$CLAUSE_ATLAS_STORE`` or the default).
+
+    When the store cannot be opened (held too long by another program, damaged), the page shows
+    one line saying so and stops.
+    """
+    with LOCK:
+        s = _open(read_only=True)
+        try:
+            yield s
+        finally:
+            s.close()
+
+
+@contextmanager
+def writing() -> Iterator[Store]:
+    """A short read-write connection, for a save or an upload; closed straight after."""
+    with LOCK:
+        s = _open(read_only=False)
+        try:
+            yield s
+        finally:
+            s.close()
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,21 +94,20 @@ def model_error() -> str:
 
 @st.cache_resource(show_spinner="Zoekindex opbouwen…", max_entries=2)
 def _index(version: tuple[object, ...]) -> ClauseIndex:
-    with LOCK:
-        return ClauseIndex.from_store(store(), os.environ.get("CLAUSE_ATLAS_EMBEDDER") or None)
+    with reading() as s:
+        return ClauseIndex.from_store(s, os.environ.get("CLAUSE_ATLAS_EMBEDDER") or None)
 
 
 def index() -> ClauseIndex:
-    """The search index of the store's current contents."""
-    with LOCK:
-        version = store().data_version()
+    """The search index of the store's current contents (rebuilt when its data version changes)."""
+    with reading() as s:
+        version = s.data_version()
     return _index(version)
 
 
 def ensure_corpus() -> None:
     """On the very first start with an empty store, ingest and code the bundled corpus."""
-    s = store()
-    with LOCK:
+    with reading() as s:
         empty = not s.doc_ids()
     if not empty or os.environ.get("CLAUSE_ATLAS_NO_BOOTSTRAP") or not CORPUS.is_dir():
         return
@@ -94,6 +121,6 @@ def ensure_corpus() -> None:
             bar.progress(n / len(jobs), text=f"Inlezen: {job.path.name} ({n}/{len(jobs)})")
             yield job
 
-    with LOCK:
+    with writing() as s:
         ingest(s, jobs, progress=progress, coder=coder())
     bar.empty()

@@ -166,10 +166,12 @@ def add_document(
     """Ingest an uploaded file (and code it with ``coder``); returns the new document id.
 
     Reading, segmenting and coding run without the store; only the duplicate check and the
-    write hold ``lock`` (the app's store lock), so other pages stay usable meanwhile. The
-    upload is written under a name made here, never under the uploaded name. Nothing is
-    stored when the file is refused or cannot be read. A text that is not Dutch is stored
-    uncoded unless ``any_language``.
+    write use it. ``store`` is a :class:`~nlp.store.Store`, or a function that opens one for a
+    moment (the app's ``state.writing``), so other pages and the command line can use the
+    store meanwhile; ``lock`` (if given) is held around those two moments too. The upload is
+    written under a name made here, never under the uploaded name. Nothing is stored when the
+    file is refused or cannot be read. A text that is not Dutch is stored uncoded unless
+    ``any_language``.
 
     Raises:
         UploadError: unsupported type, over the size limit, a duplicate, or unreadable.
@@ -182,6 +184,10 @@ def add_document(
     from nlp.retrieval.embed import EmbeddingBuffer
 
     guard = lock if lock is not None else nullcontext()
+
+    def session() -> AbstractContextManager[Any]:
+        return store() if callable(store) else nullcontext(store)
+
     name = Path(filename.replace("\\", "/")).name or "upload"
     suffix = Path(name).suffix.lower()
     if suffix not in readers.SUPPORTED_SUFFIXES:
@@ -193,7 +199,7 @@ def add_document(
     digest = hashlib.sha256(data).hexdigest()
     doc_id = doc_id_from_path(Path(name))
 
-    def refuse_duplicate() -> None:
+    def refuse_duplicate(store: Any) -> None:
         for d in store.documents():
             if d["content_hash"] == digest:
                 raise UploadError(f"{filename}: dit bestand staat al in de databank als '{d['doc_id']}'")
@@ -202,8 +208,8 @@ def add_document(
                 f"{filename}: er bestaat al een document met id '{doc_id}'; hernoem het bestand"
             )
 
-    with guard:
-        refuse_duplicate()
+    with guard, session() as s:
+        refuse_duplicate(s)
     meta = make_meta(
         doc_id,
         title or Path(name).stem.replace("_", " "),
@@ -225,10 +231,10 @@ def add_document(
     buffer = EmbeddingBuffer()
     coded = coder is not None and (any_language or is_coded_language(doc.meta.language))
     predictions = {doc_id: code_clauses(clauses, meta.doc_type, coder, buffer)} if coded else None  # type: ignore[arg-type]
-    with guard:
-        refuse_duplicate()  # another upload may have landed meanwhile
-        store.put_many([(doc, clauses)], predictions)
-        buffer.flush(store)  # a cache: the search index reuses these vectors
+    with guard, session() as s:
+        refuse_duplicate(s)  # another upload may have landed meanwhile
+        s.put_many([(doc, clauses)], predictions)
+        buffer.flush(s)  # a cache: the search index reuses these vectors
     return doc_id
 
 

@@ -74,8 +74,8 @@ def clause_card(row: dict[str, Any], *, key: str, explain: bool = True) -> None:
             )
         if explain:
             with st.expander("Waarom deze codes? En de context"):
-                with state.LOCK:
-                    pred = state.store().prediction(row["clause_id"])
+                with state.reading() as s:
+                    pred = s.prediction(row["clause_id"])
                 if pred is not None:
                     cues = [
                         f"{THEME_NL.get(t, t)}: {', '.join(c)}"

@@ -45,7 +45,7 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
     from nlp.store.duckdb_store import Store  # DuckDB is imported by the commands that need it
 
-    return Store(ctx.obj["store"], read_only=read_only)
+    return Store(ctx.obj["store"], read_only=read_only, wait=ctx.obj["wait"])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,8 +57,17 @@ def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
     default=None,
     help=f"DuckDB store file [env {STORE_ENV}; default data/clause_atlas.duckdb].",
 )
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    envvar="CLAUSE_ATLAS_WAIT",
+    default=5.0,
+    show_default=True,
+    help="Seconds to wait while another process (the app, another command) holds the store [env CLAUSE_ATLAS_WAIT].",
+)
 @click.pass_context
-def main(ctx: click.Context, store: Path | None) -> None:
+def main(ctx: click.Context, store: Path | None, wait: float) -> None:
     """Clause Atlas: cut Dutch work-and-technology documents into clauses and query them."""
     ctx.ensure_object(dict)
     ctx.obj["store"] = store or default_store_path()
+    ctx.obj["wait"] = wait

@@ -143,7 +143,7 @@ def train_cmd(
     from nlp.store.duckdb_store import Store
 
     gold = load_gold(gold_path)
-    with Store(ctx.obj["store"]) as store:
+    with Store(ctx.obj["store"], wait=ctx.obj["wait"]) as store:
         extra = []
         if with_reviews:
             from nlp.coding.gold import from_annotations
@@ -193,7 +193,7 @@ def evaluate_cmd(
 
     gold = load_gold(gold_path)
     coder = load(model_dir)
-    with Store(ctx.obj["store"]) as store:
+    with Store(ctx.obj["store"], wait=ctx.obj["wait"]) as store:
         results = evaluate(coder, gold, blind=load_blind(), store=store, resamples=resamples)
     report_path.write_text(render(results), encoding="utf-8")
     # The README quotes the bundled model only.

@@ -16,13 +16,15 @@ from typing import Literal
 
 import duckdb
 
-from nlp.errors import StoreError, UnknownDocumentError
+from nlp.errors import StoreBusyError, StoreError, UnknownDocumentError
 from nlp.records import Clause, Document, DocumentMeta, Prediction
 from nlp.store.labels import LabelTables
 from nlp.store.paths import default_store_path
 from nlp.store.vectors import EmbeddingCache
 
 SCHEMA_VERSION = 1
+# Seconds a command waits for a store another process holds (``--wait``, ``CLAUSE_ATLAS_WAIT``).
+DEFAULT_WAIT = 5.0
 # Bump when cleaning or segmentation changes, so re-ingest rebuilds stored clauses.
 PIPELINE_VERSION = "seg-2"
 
@@ -78,23 +80,50 @@ _META_FIELDS = (
 )
 
 
+def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection, retried while another process holds the file's lock."""
+    import re
+    import time
+
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                raise
+            if time.monotonic() >= deadline:
+                holder = re.search(r"held in (.+?) \(PID (\d+)\)", message)
+                who = f"{Path(holder.group(1)).name} (PID {holder.group(2)})" if holder else "another process"
+                raise StoreBusyError(
+                    f"the store {path} is in use by {who}; waited {wait:g} s. Try again when it is done, "
+                    "or give more time with --wait SECONDS"
+                ) from exc
+            time.sleep(0.1)
+
+
 class Store(EmbeddingCache, LabelTables):
     """Documents and clauses in a DuckDB file.
 
     Args:
         path: The database file (created with its folder if missing), or ":memory:".
         read_only: Open without write access (several readers may share the file).
+        wait: Seconds to wait while another process holds the file (DuckDB lets one process
+            write, or several read, never both); then :class:`~nlp.errors.StoreBusyError`.
     """
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, read_only: bool = False, wait: float = DEFAULT_WAIT
+    ) -> None:
         self.path = str(path) if path is not None else str(default_store_path())
+        self.read_only = read_only
         try:
             if self.path != ":memory:":
                 if read_only and not Path(self.path).exists():
                     raise StoreError(f"no store at {self.path}; run 'clause-atlas ingest' first")
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.read_only = read_only
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = _connect(self.path, read_only, wait)
             if not read_only:
                 for schema in (_SCHEMA, EmbeddingCache.SCHEMA, LabelTables.SCHEMA):
                     self.con.execute(schema)
