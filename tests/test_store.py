@@ -347,3 +347,45 @@ def test_store_read_only_store_embeds_without_caching(tmp_path: Path) -> None:
         vecs = embed(["Een zin over camera's."], "fake", s)  # missing from the cache: computed, not stored
         assert vecs.shape[0] == 1 and np.isfinite(vecs).all()
         assert s.get_embeddings("fake", []) == {}
+
+
+def test_store_ingest_commits_in_batches_and_a_rerun_resumes(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "veel"
+    folder.mkdir()
+    for k in range(5):
+        _cao(folder / f"cao_{k}.txt", f"Werknemers in sector {k} krijgen {k + 2} opleidingsdagen per jaar.")
+    real = store.con
+
+    class FailingConnection:
+        """Fails while writing the clauses of the fourth document."""
+
+        calls = 0
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql.startswith("INSERT INTO clauses"):
+                FailingConnection.calls += 1
+                if FailingConnection.calls == 4:
+                    raise RuntimeError("killed")
+            return real.execute(sql, *args)
+
+    monkeypatch.setattr(store, "con", FailingConnection())
+    with pytest.raises(RuntimeError, match="killed"):
+        ingest(store, collect([folder]), batch=2)
+    monkeypatch.undo()
+    # batches 1 (documents 0-1) are stored whole; batch 2 (2-3) is not stored at all
+    assert store.doc_ids() == ["cao-0", "cao-1"]
+    assert {c.doc_id for c in store.clauses()} == {"cao-0", "cao-1"}
+    report = ingest(store, collect([folder]), batch=2)
+    assert report.status == {
+        "cao-0": "unchanged",
+        "cao-1": "unchanged",
+        "cao-2": "added",
+        "cao-3": "added",
+        "cao-4": "added",
+    }
+    assert len(store.doc_ids()) == 5

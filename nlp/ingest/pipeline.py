@@ -140,6 +140,11 @@ def process(
     return doc, clauses
 
 
+# Documents written per transaction: an interrupted ingest keeps every batch written before it
+# (a re-run skips those, unchanged), and memory holds one batch at a time.
+BATCH_DOCUMENTS = 25
+
+
 def ingest(
     store: Store,
     jobs: list[Job],
@@ -148,14 +153,16 @@ def ingest(
     progress: Callable[[Iterable[Job]], Iterable[Job]] | None = None,
     coder: ClauseCoder | None = None,
     any_language: bool = False,
+    batch: int = BATCH_DOCUMENTS,
 ) -> Report:
-    """Process every job and store the results in one transaction.
+    """Process every job and store the results, ``batch`` documents per transaction.
 
-    Files that cannot be read are reported in ``Report.errors`` and skipped; the rest is
-    written together, so a failure while writing leaves the store as it was. With a
-    ``coder``, new clauses are embedded and coded before that transaction and their
-    predictions written in it; documents already stored but not coded by this model are
-    coded afterwards. Documents whose detected language is not Dutch are stored uncoded
+    Files that cannot be read are reported in ``Report.errors`` and skipped. Each batch is
+    written all-or-nothing, so a failure while writing leaves the batches before it stored
+    and the failing batch not at all; a re-run resumes (stored documents are unchanged). With
+    a ``coder``, new clauses are embedded and coded before their batch's transaction and their
+    predictions written in it; documents already stored but not coded by this model are coded
+    afterwards. Documents whose detected language is not Dutch are stored uncoded
     (``Report.not_coded``) unless ``any_language``.
     """
     report = Report()
@@ -187,6 +194,25 @@ def ingest(
         ids[doc.doc_id] = job.path
         done.append((doc, clauses))
         report.clauses[doc.doc_id] = len(clauses)
+        if len(done) >= max(batch, 1):
+            _write_batch(store, done, report, coder, any_language)
+            done = []
+    _write_batch(store, done, report, coder, any_language)
+    if coder is not None:
+        report.coded += code_store(store, coder, any_language=any_language)
+    return report
+
+
+def _write_batch(
+    store: Store,
+    done: list[tuple[Document, list[Clause]]],
+    report: Report,
+    coder: ClauseCoder | None,
+    any_language: bool,
+) -> None:
+    """Code one batch of processed documents and store it in one transaction."""
+    if not done:
+        return
     for doc, _clauses in done:
         if coder is not None and not any_language and not is_coded_language(doc.meta.language):
             report.not_coded[doc.doc_id] = doc.meta.language
@@ -199,17 +225,12 @@ def ingest(
         if coder is not None
         else None
     )
-    if done:
-        report.status.update(store.put_many(done, predictions))
-        for doc, _clauses in done:  # reviews whose clause text is gone after a replacement
-            n = len(store.stale_annotations(doc.doc_id))
-            if n:
-                report.stale_reviews[doc.doc_id] = n
-    if coder is not None:
-        report.coded = code_store(store, coder, any_language=any_language) + sum(
-            len(p) for p in (predictions or {}).values()
-        )
-    return report
+    report.status.update(store.put_many(done, predictions))
+    report.coded += sum(len(p) for p in (predictions or {}).values())
+    for doc, _clauses in done:  # reviews whose clause text is gone after a replacement
+        n = len(store.stale_annotations(doc.doc_id))
+        if n:
+            report.stale_reviews[doc.doc_id] = n
 
 
 def _unchanged(store: Store, job: Job, doc_id: str) -> bool:
