@@ -273,3 +273,19 @@ def test_app_damaged_store_is_one_line_not_a_traceback(
     assert not at.exception, [e.value for e in at.exception]
     assert any("De databank kan niet worden geopend" in e.value for e in at.error)
     st.cache_resource.clear()
+
+
+def test_app_streamlit_settings_match_the_app() -> None:
+    import tomllib
+
+    from ui.views import DEFAULT_UPLOAD_LIMIT_MB
+
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert cfg["server"]["maxUploadSize"] == DEFAULT_UPLOAD_LIMIT_MB, "the uploader states the app's own limit"
+    assert cfg["client"]["toolbarMode"] == "viewer", "no Deploy button"
+
+
+def test_app_multiselects_speak_dutch(on_corpus: Path) -> None:
+    for name in ("themes", "search", "coverage", "review"):
+        at = page(name)
+        assert all(m.placeholder != "Choose options" for m in at.multiselect), name

@@ -94,3 +94,22 @@ def test_cli_coverage_csv_and_table(store_path: Path, tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert len(rows) == 2 * 4 and {r["doc_id"] for r in rows} == {"cao-a", "cao-b"}
     assert out.read_bytes().startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM for Excel"
+
+
+def test_cli_compare_uses_the_apps_threshold_and_lists_unique_clauses(store_path: Path) -> None:
+    from nlp.analysis.compare import ALIGN_THRESHOLD
+
+    res = run(store_path, "compare", "cao-a", "cao-b", "--embedder", "fake")
+    assert res.exit_code == 0, res.output
+    assert f"(cosine >= {ALIGN_THRESHOLD})" in res.output, "CLI and app share one default"
+    assert "only in cao-a: cao-a:" in res.output, "the unique clauses themselves, not only their count"
+
+
+def test_cli_export_qdpx_with_the_format_option(store_path: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    out = tmp_path / "x.qdpx"
+    res = run(store_path, "export", str(out), "--format", "qdpx")
+    assert res.exit_code == 0, res.output
+    assert "project.qde" in zipfile.ZipFile(out).namelist()
+    assert "qdpx" in run(store_path, "export", "--help").output

@@ -71,7 +71,12 @@ if not widgets.empty_store_notice(index):
         "Document", ["(alle)", *titles], format_func=lambda d: titles.get(d, d)[:90], key="cov-doc"
     )
     kinds = st.multiselect(
-        "Soort lacune", list(KIND_NL), default=list(KIND_NL), format_func=KIND_NL.get, key="cov-kind"
+        "Soort lacune",
+        list(KIND_NL),
+        default=list(KIND_NL),
+        format_func=KIND_NL.get,
+        key="cov-kind",
+        placeholder="Kies…",
     )
     shown = [g for g in found if (doc == "(alle)" or g.doc_id == doc) and g.kind in kinds]
     st.dataframe(

@@ -26,7 +26,12 @@ if not widgets.empty_store_notice(index):
         with st.form(f"rv-form-{r['clause_id']}"):
             c1, c2 = st.columns([2, 1])
             themes = c1.multiselect(
-                "Thema's", THEMES, default=r["themes"], format_func=THEME_NL.get, key=f"rv-t-{r['clause_id']}"
+                "Thema's",
+                THEMES,
+                default=r["themes"],
+                format_func=THEME_NL.get,
+                key=f"rv-t-{r['clause_id']}",
+                placeholder="Kies…",
             )
             stance = c2.selectbox(
                 "Houding",

@@ -25,23 +25,44 @@ def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
     """Filter widgets (theme, stance, type, country, organisation, year, document)."""
     docs = {r["doc_id"]: r for r in index.rows}
     cols = st.columns(3 if themes else 2)
-    th = cols[0].multiselect("Thema", THEMES, format_func=THEME_NL.get, key=f"{key}-theme") if themes else []
-    stc = cols[-2].multiselect("Houding", STANCES, format_func=STANCE_NL.get, key=f"{key}-stance")
-    dt = cols[-1].multiselect("Documenttype", DOC_TYPES, format_func=DOC_TYPE_NL.get, key=f"{key}-type")
+    th = (
+        cols[0].multiselect(
+            "Thema", THEMES, format_func=THEME_NL.get, key=f"{key}-theme", placeholder="Kies…"
+        )
+        if themes
+        else []
+    )
+    stc = cols[-2].multiselect(
+        "Houding", STANCES, format_func=STANCE_NL.get, key=f"{key}-stance", placeholder="Kies…"
+    )
+    dt = cols[-1].multiselect(
+        "Documenttype", DOC_TYPES, format_func=DOC_TYPE_NL.get, key=f"{key}-type", placeholder="Kies…"
+    )
     cols = st.columns(4)
     cty = cols[0].multiselect(
-        "Land", sorted({r["country"] for r in docs.values() if r["country"]}), key=f"{key}-country"
+        "Land",
+        sorted({r["country"] for r in docs.values() if r["country"]}),
+        key=f"{key}-country",
+        placeholder="Kies…",
     )
     org = cols[1].multiselect(
         "Organisatie",
         sorted({r["organisation"] for r in docs.values() if r["organisation"]}),
         key=f"{key}-org",
+        placeholder="Kies…",
     )
     yr = cols[2].multiselect(
-        "Jaar", sorted({r["year"] for r in docs.values() if r["year"]}), key=f"{key}-year"
+        "Jaar",
+        sorted({r["year"] for r in docs.values() if r["year"]}),
+        key=f"{key}-year",
+        placeholder="Kies…",
     )
     ids = cols[3].multiselect(
-        "Document", sorted(docs), format_func=lambda d: docs[d]["title"][:60], key=f"{key}-doc"
+        "Document",
+        sorted(docs),
+        format_func=lambda d: docs[d]["title"][:60],
+        key=f"{key}-doc",
+        placeholder="Kies…",
     )
     return Filters(tuple(th), tuple(stc), tuple(dt), tuple(cty), tuple(org), tuple(yr), tuple(ids))
 

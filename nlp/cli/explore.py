@@ -109,7 +109,10 @@ def search_cmd(
 @click.argument("doc_a")
 @click.argument("doc_b", required=False)
 @click.option(
-    "--threshold", default=0.6, show_default=True, help="Similarity for two clauses to count as comparable."
+    "--threshold",
+    type=float,
+    default=None,
+    help="Similarity for two clauses to count as comparable [default: the app's, 0.55].",
 )
 @click.option(
     "--jsonl", is_flag=True, help="JSON lines: a profile per document, then pairs and unique clauses."
@@ -121,8 +124,9 @@ def compare_cmd(
     ctx: click.Context, doc_a: str, doc_b: str | None, threshold: float, jsonl: bool, embedder: str | None
 ) -> None:
     """Compare DOC_A with DOC_B (or, without DOC_B, with the rest of the corpus)."""
-    from nlp.analysis.compare import NO_THEME, align, profile
+    from nlp.analysis.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
 
+    threshold = ALIGN_THRESHOLD if threshold is None else threshold
     index = _index(ctx, embedder)
     profiles = [profile(index, doc_a)] + ([profile(index, doc_b)] if doc_b else [])
     result = align(index, doc_a, doc_b, threshold=threshold)
@@ -156,6 +160,9 @@ def compare_cmd(
             click.echo(
                 f"  {p.similarity:.2f}  {p.a}: {_short(text_of(p.a), 80)}\n        {p.b}: {_short(text_of(p.b), 80)}"
             )
+        for side, doc in (("only_a", doc_a), ("only_b", result.doc_b)):
+            for cid in g[side][:5]:
+                click.echo(f"  only in {doc}: {cid}: {_short(text_of(cid), 80)}")
 
 
 @main.command("coverage")
@@ -214,8 +221,8 @@ def coverage_cmd(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "xlsx", "jsonl", "parquet"]),
-    help="Default: from the file extension.",
+    type=click.Choice(["csv", "xlsx", "jsonl", "parquet", "qdpx"]),
+    help="Default: from the file extension (qdpx: a REFI-QDA project of the whole store).",
 )
 @click.option("--doc", "doc_ids", multiple=True, help="Only this document (repeatable).")
 @click.option(
