@@ -289,3 +289,13 @@ def test_app_multiselects_speak_dutch(on_corpus: Path) -> None:
     for name in ("themes", "search", "coverage", "review"):
         at = page(name)
         assert all(m.placeholder != "Choose options" for m in at.multiselect), name
+
+
+def test_app_themes_counts_every_clause_and_pages(on_corpus: Path) -> None:
+    at = page("themes")
+    text = next(m.value for m in at.markdown if "clausules over" in m.value)
+    total = int(text.split("**")[1].replace(".", ""))
+    assert "pagina 1 van" in text and total > 25, text
+    at.number_input(key="th-page").set_value(2).run()
+    assert not at.exception
+    assert "pagina 2 van" in next(m.value for m in at.markdown if "clausules over" in m.value)

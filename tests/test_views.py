@@ -153,3 +153,25 @@ def test_add_document_reads_and_codes_outside_the_store_lock(store: Store, coder
     assert held == [False], "coding ran while the store lock was held"
     assert store.predictions(doc_id) and doc_id == "geupload"
     assert store.document(doc_id)["path"] == "geupload.txt", "the uploaded name never becomes a path"
+
+
+def test_views_theme_page_counts_all_matching_clauses_not_the_page(index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.views as views
+    from nlp.retrieval.search import Filters
+
+    theme = "data"
+    every = views.theme_positions(index, theme)
+    assert every, "the fixture has data clauses"
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    first = views.theme_page(index, theme, page=1)
+    assert first["total"] == len(every) and first["pages"] == len(every) and len(first["rows"]) == 1
+    assert sum(first["stances"].values()) == len(every), "the chart counts every matching clause"
+    last = views.theme_page(index, theme, page=999)
+    assert last["page"] == len(every), "a page past the end shows the last page"
+    by_doc = views.theme_positions(index, theme, sort="document")
+    assert [index.rows[i]["doc_id"] for i in by_doc] == sorted(index.rows[i]["doc_id"] for i in by_doc)
+    by_score = views.theme_positions(index, theme, sort="score")
+    scores = [index.rows[i]["theme_scores"].get(theme, 0) for i in by_score]
+    assert scores == sorted(scores, reverse=True)
+    none = views.theme_page(index, theme, Filters(doc_types=("covenant",)))
+    assert none["total"] == 0 and none["rows"] == [] and none["pages"] == 1

@@ -1,23 +1,26 @@
-"""Themes: all clauses on one theme, with filters, stance badges, explanations and context."""
+"""Themes: all clauses on one theme, with filters, sorting, paging, stance badges and context."""
 
 import streamlit as st
 
 from nlp.resources import THEMES
 from ui import state, widgets
-from ui.views import STANCE_NL, THEME_NL, stance_counts, theme_clauses
+from ui.views import STANCE_NL, THEME_NL, THEME_SORTS, theme_page
 
 st.title("Thema's")
 index = state.index()
 if not widgets.empty_store_notice(index):
     theme = st.radio("Thema", THEMES, format_func=THEME_NL.get, horizontal=True, key="th-theme")
     filters = widgets.filters(index, "th", themes=False)
-    rows = theme_clauses(index, theme, filters)
-    counts = stance_counts(rows)
+    c1, c2 = st.columns([2, 1])
+    sort = c1.selectbox("Sorteren op", list(THEME_SORTS), format_func=THEME_SORTS.get, key="th-sort")
+    page = c2.number_input("Pagina", min_value=1, value=1, step=1, key="th-page")
+    view = theme_page(index, theme, filters, sort=sort, page=int(page))
     st.write(
-        f"**{len(rows)}** clausules over {THEME_NL[theme]}" + (" (de eerste 200)" if len(rows) >= 200 else "")
+        f"**{view['total']:,}** clausules over {THEME_NL[theme]}".replace(",", ".")
+        + (f"; pagina {view['page']} van {view['pages']}" if view["pages"] > 1 else "")
     )
-    st.bar_chart({STANCE_NL[s]: n for s, n in counts.items()}, horizontal=True)
-    if not rows:
+    st.bar_chart({STANCE_NL[s]: n for s, n in view["stances"].items()}, horizontal=True)
+    if not view["total"]:
         st.warning("Geen clausules met deze filters.")
-    for r in rows[:60]:
+    for r in view["rows"]:
         widgets.clause_card(r, key=f"th-{r['clause_id']}")

@@ -112,21 +112,59 @@ def clause_rows(index: ClauseIndex, positions: Iterable[int]) -> list[dict[str, 
     return out
 
 
+THEME_SORTS = {
+    "stance": "houding (bindend eerst)",
+    "score": "zekerheid van het model",
+    "document": "document",
+}
+PAGE_SIZE = 25
+
+
+def theme_positions(
+    index: ClauseIndex, theme: str, filters: Filters | None = None, sort: str = "stance"
+) -> list[int]:
+    """Index positions of every clause coded with ``theme`` that passes the filters, in ``sort`` order.
+
+    ``stance``: commitments first, then by score; ``score``: the model's theme score, highest
+    first; ``document``: document and clause order.
+    """
+    f = filters or Filters()
+    pos = [int(i) for i in np.flatnonzero(index.mask(Filters(**{**f.__dict__, "themes": (theme,)})))]
+    score = lambda i: -float((index.rows[i].get("theme_scores") or {}).get(theme, 0.0))  # noqa: E731
+    if sort == "score":
+        return sorted(pos, key=score)
+    if sort == "document":
+        return sorted(pos, key=lambda i: (index.rows[i]["doc_id"], index.rows[i]["ordinal"]))
+    rank = {s: k for k, s in enumerate(STANCES)}
+    return sorted(pos, key=lambda i: (rank.get(index.rows[i]["stance"], 9), score(i)))
+
+
 def theme_clauses(
     index: ClauseIndex, theme: str, filters: Filters | None = None, limit: int = 200
 ) -> list[dict[str, Any]]:
     """Clauses coded with ``theme`` that pass the filters, strongest stance and score first."""
-    f = filters or Filters()
-    mask = index.mask(Filters(**{**f.__dict__, "themes": (theme,)}))
-    pos = np.flatnonzero(mask)
-    order = sorted(
-        pos,
-        key=lambda i: (
-            STANCES.index(index.rows[i]["stance"]) if index.rows[i]["stance"] in STANCES else 9,
-            -float((index.rows[i].get("theme_scores") or {}).get(theme, 0.0)),
-        ),
-    )
-    return clause_rows(index, order[:limit])
+    return clause_rows(index, theme_positions(index, theme, filters)[:limit])
+
+
+def theme_page(
+    index: ClauseIndex, theme: str, filters: Filters | None = None, *, sort: str = "stance", page: int = 1
+) -> dict[str, Any]:
+    """One page of a theme's clauses, with counts over all of them (not over the page).
+
+    Returns ``total``, ``stances`` (count per stance over every matching clause), ``pages``,
+    ``page`` (clamped) and ``rows`` (the clauses of that page).
+    """
+    positions = theme_positions(index, theme, filters, sort)
+    pages = max(1, -(-len(positions) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    counts = Counter(index.rows[i]["stance"] for i in positions)
+    return {
+        "total": len(positions),
+        "stances": {s: counts.get(s, 0) for s in STANCES},
+        "pages": pages,
+        "page": page,
+        "rows": clause_rows(index, positions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]),
+    }
 
 
 def cell_clauses(index: ClauseIndex, doc_id: str, theme: str) -> list[dict[str, Any]]:
