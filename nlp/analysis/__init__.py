@@ -6,5 +6,3 @@ stored embeddings).
 """
 
 from __future__ import annotations
-
-_EXPORTS = {}

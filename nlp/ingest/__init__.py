@@ -8,29 +8,20 @@ Entry points: ``readers.read(path)``, ``clean.clean(extracted, meta)``, ``segmen
 
 from __future__ import annotations
 
-_EXPORTS = {
-    "read": "nlp.ingest.readers",
-    "read_bytes": "nlp.ingest.readers",
-    "clean": "nlp.ingest.clean",
-    "segment": "nlp.ingest.segment",
-    "collect": "nlp.ingest.pipeline",
-    "ingest": "nlp.ingest.pipeline",
-    "process": "nlp.ingest.pipeline",
-    "Job": "nlp.ingest.pipeline",
-    "Report": "nlp.ingest.pipeline",
-    "detect_language": "nlp.ingest.language",
-}
+from nlp.lazy import lazy_exports
 
-
-def __getattr__(name: str) -> object:
-    """Import an entry point on first use (keeps ``import nlp.ingest`` light)."""
-    import importlib
-
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "read": "nlp.ingest.readers",
+        "read_bytes": "nlp.ingest.readers",
+        "clean": "nlp.ingest.clean",
+        "segment": "nlp.ingest.segment",
+        "collect": "nlp.ingest.pipeline",
+        "ingest": "nlp.ingest.pipeline",
+        "process": "nlp.ingest.pipeline",
+        "Job": "nlp.ingest.pipeline",
+        "Report": "nlp.ingest.pipeline",
+        "detect_language": "nlp.ingest.language",
+    },
+)

@@ -7,24 +7,15 @@ Entry points: ``embed.embed(texts)`` (cached in the store), ``embed.get_embedder
 
 from __future__ import annotations
 
-_EXPORTS = {
-    "embed": "nlp.retrieval.embed",
-    "get_embedder": "nlp.retrieval.embed",
-    "ClauseIndex": "nlp.retrieval.search",
-    "Filters": "nlp.retrieval.search",
-    "LexicalIndex": "nlp.retrieval.lexical",
-}
+from nlp.lazy import lazy_exports
 
-
-def __getattr__(name: str) -> object:
-    """Import an entry point on first use (keeps ``import nlp.retrieval`` light)."""
-    import importlib
-
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "embed": "nlp.retrieval.embed",
+        "get_embedder": "nlp.retrieval.embed",
+        "ClauseIndex": "nlp.retrieval.search",
+        "Filters": "nlp.retrieval.search",
+        "LexicalIndex": "nlp.retrieval.lexical",
+    },
+)
