@@ -281,7 +281,9 @@ def test_app_streamlit_settings_match_the_app() -> None:
     from ui.views import DEFAULT_UPLOAD_LIMIT_MB
 
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert cfg["server"]["maxUploadSize"] == DEFAULT_UPLOAD_LIMIT_MB, "the uploader states the app's own limit"
+    assert cfg["server"]["maxUploadSize"] == DEFAULT_UPLOAD_LIMIT_MB, (
+        "the uploader states the app's own limit"
+    )
     assert cfg["client"]["toolbarMode"] == "viewer", "no Deploy button"
 
 

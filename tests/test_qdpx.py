@@ -342,7 +342,8 @@ def _xml_escape(text: str) -> str:
     return escape(text)
 
 
-def _two_docs(store: Store, coder: ClauseCoder, tmp_path: Path) -> Path:
+def ingest_two_docs(store: Store, coder: ClauseCoder, tmp_path: Path) -> None:
+    """Two small documents (a cao, a union guide), ingested and coded."""
     a = tmp_path / "cao_metaal.txt"
     a.write_text(
         "Artikel 1 Opleiding\n\n1. De werknemer heeft recht op vijf opleidingsdagen per jaar.\n\n"
@@ -357,6 +358,10 @@ def _two_docs(store: Store, coder: ClauseCoder, tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     ingest(store, collect([a, b]), coder=coder)
+
+
+def _two_docs(store: Store, coder: ClauseCoder, tmp_path: Path) -> Path:
+    ingest_two_docs(store, coder, tmp_path)
     return export(store, tmp_path / "two.qdpx")
 
 

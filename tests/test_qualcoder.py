@@ -19,11 +19,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_qdpx import ingest_two_docs
 
 from nlp.coding.classify import ClauseCoder
 from nlp.exchange.qdpx import export
 from nlp.exchange.qdpx_import import import_qdpx
-from nlp.ingest.pipeline import collect, ingest
 from nlp.store.duckdb_store import Store
 
 pytestmark = pytest.mark.slow
@@ -45,20 +45,7 @@ def test_qualcoder_reexport_imports_back_with_exactly_the_changes(
     store: Store, coder: ClauseCoder, tmp_path: Path
 ) -> None:
     src = _qualcoder_src()
-    a = tmp_path / "cao_metaal.txt"
-    a.write_text(
-        "Artikel 1 Opleiding\n\n1. De werknemer heeft recht op vijf opleidingsdagen per jaar.\n\n"
-        "2. De werkgever overlegt met de ondernemingsraad over nieuwe technologie.\n\n"
-        "Artikel 2 Werkdruk\n\n1. Werkgever en werknemer bespreken jaarlijks de werkdruk.\n",
-        encoding="utf-8",
-    )
-    b = tmp_path / "gids_camera.txt"
-    b.write_text(
-        "Camerabeelden mogen alleen worden bewaard met instemming van de ondernemingsraad.\n\n"
-        "Vraag je werkgever welke gegevens over jou worden verzameld.\n",
-        encoding="utf-8",
-    )
-    ingest(store, collect([a, b]), coder=coder)
+    ingest_two_docs(store, coder, tmp_path)
     clauses = store.clauses()
     reviewed, restanced, added_on, part_of = clauses[0], clauses[1], clauses[2], clauses[-1]
     store.annotate(reviewed.clause_id, ["training"], "commitment", "Ann")

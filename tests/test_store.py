@@ -84,6 +84,25 @@ def test_store_changed_file_replaces_its_clauses(store: Store, corpus: Path) -> 
     assert store.stats()["clauses"] == 3
 
 
+def failing_connection(real: object, failing_call: int, message: str) -> object:
+    """A DuckDB connection stand-in that fails on the ``failing_call``-th clause insert."""
+
+    class FailingConnection:
+        calls = 0
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql.startswith("INSERT INTO clauses"):
+                FailingConnection.calls += 1
+                if FailingConnection.calls == failing_call:
+                    raise RuntimeError(message)
+            return real.execute(sql, *args)  # type: ignore[attr-defined]
+
+    return FailingConnection()
+
+
 def test_store_failure_mid_ingest_leaves_store_as_it_was(
     store: Store, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -97,27 +116,11 @@ def test_store_failure_mid_ingest_leaves_store_as_it_was(
         "Een tweede document over cameratoezicht op de werkvloer.\n", encoding="utf-8"
     )
 
-    real = store.con
-
-    class FailingConnection:
-        """Delegates to DuckDB but fails while writing the second document's clauses."""
-
-        calls = 0
-
-        def __getattr__(self, name: str) -> object:
-            return getattr(real, name)
-
-        def execute(self, sql: str, *args: object) -> object:
-            if sql.startswith("INSERT INTO clauses"):
-                FailingConnection.calls += 1
-                if FailingConnection.calls == 2:
-                    raise RuntimeError("disk full")
-            return real.execute(sql, *args)
-
-    monkeypatch.setattr(store, "con", FailingConnection())
+    failing = failing_connection(store.con, 2, "disk full")  # while writing the second document's clauses
+    monkeypatch.setattr(store, "con", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(store, collect([corpus]))
-    assert FailingConnection.calls == 2
+    assert type(failing).calls == 2
     monkeypatch.undo()
     assert store.documents() == before_docs
     assert store.clauses() == before_clauses
@@ -356,24 +359,8 @@ def test_store_ingest_commits_in_batches_and_a_rerun_resumes(
     folder.mkdir()
     for k in range(5):
         _cao(folder / f"cao_{k}.txt", f"Werknemers in sector {k} krijgen {k + 2} opleidingsdagen per jaar.")
-    real = store.con
-
-    class FailingConnection:
-        """Fails while writing the clauses of the fourth document."""
-
-        calls = 0
-
-        def __getattr__(self, name: str) -> object:
-            return getattr(real, name)
-
-        def execute(self, sql: str, *args: object) -> object:
-            if sql.startswith("INSERT INTO clauses"):
-                FailingConnection.calls += 1
-                if FailingConnection.calls == 4:
-                    raise RuntimeError("killed")
-            return real.execute(sql, *args)
-
-    monkeypatch.setattr(store, "con", FailingConnection())
+    # fails while writing the clauses of the fourth document
+    monkeypatch.setattr(store, "con", failing_connection(store.con, 4, "killed"))
     with pytest.raises(RuntimeError, match="killed"):
         ingest(store, collect([folder]), batch=2)
     monkeypatch.undo()

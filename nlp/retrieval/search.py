@@ -61,6 +61,11 @@ def weighted_fusion(
     }
 
 
+def _check_fusion(fusion: str) -> None:
+    if fusion not in ("weighted", "rrf"):
+        raise SearchError(f"unknown fusion {fusion!r}; use 'weighted' or 'rrf'")
+
+
 @dataclass(frozen=True)
 class Filters:
     """Restrict search to clauses whose fields take one of the given values (empty: any)."""
@@ -137,8 +142,7 @@ class ClauseIndex:
         )
         self.lexical = LexicalIndex([r["text"] for r in self.rows])
         self.ann = build_ann(self.vectors) if len(self.rows) >= ANN_MIN_ROWS else None
-        if fusion not in ("weighted", "rrf"):
-            raise SearchError(f"unknown fusion {fusion!r}; use 'weighted' or 'rrf'")
+        _check_fusion(fusion)
         self.fusion = fusion
         self.dense_weight = dense_weight
 
@@ -146,8 +150,7 @@ class ClauseIndex:
         """The same index (sharing its arrays) with another hybrid fusion."""
         import copy
 
-        if fusion not in ("weighted", "rrf"):
-            raise SearchError(f"unknown fusion {fusion!r}; use 'weighted' or 'rrf'")
+        _check_fusion(fusion)
         other = copy.copy(self)
         other.fusion, other.dense_weight = fusion, dense_weight
         return other
