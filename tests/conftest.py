@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 @pytest.fixture
@@ -15,6 +15,24 @@ def store(tmp_path: Path) -> Store:
     s = Store(tmp_path / "store.duckdb")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> object:
+    """A throwaway PostgreSQL cluster for the whole run (skipped where no server binaries exist)."""
+    from pgcluster import Cluster, binaries
+
+    if binaries() is None:
+        pytest.skip("no PostgreSQL server binaries (Debian package postgresql; .ci/run installs it)")
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> str:
+    """The URL of a fresh, empty PostgreSQL database."""
+    return pg_cluster.database()  # type: ignore[attr-defined]
 
 
 def make_pdf(pages: list[list[str]], *, font_size: int = 10) -> bytes:

@@ -13,7 +13,7 @@ from nlp.coding.apply import code_store
 from nlp.coding.classify import ClauseCoder
 from nlp.coding.modelio import save
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {

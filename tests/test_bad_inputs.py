@@ -91,7 +91,7 @@ def test_bad_inputs_batch_stores_the_good_files_and_one_line_per_bad_one(tmp_pat
     from click.testing import CliRunner
 
     from nlp.cli import main
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -172,7 +172,7 @@ def test_bad_inputs_fuzz_readers_damaged_documents(
 def qdpx_seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, Path]:
     from nlp.exchange.qdpx import export
     from nlp.ingest.pipeline import collect, ingest
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     folder = tmp_path_factory.mktemp("qdpx")
     f = folder / "cao_fuzz.txt"
@@ -204,7 +204,7 @@ def test_bad_inputs_fuzz_qdpx_import(
     cut: float | None,
 ) -> None:
     from nlp.exchange.qdpx_import import import_qdpx
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     xml, store_path = qdpx_seed
     data = bytearray(xml)
@@ -228,7 +228,7 @@ def test_bad_inputs_truncated_store_is_one_line(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from nlp.cli import main
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     path = tmp_path / "s.duckdb"
     with Store(path) as s:
@@ -244,7 +244,7 @@ def test_bad_inputs_qdpx_whose_header_understates_its_size_is_refused(tmp_path: 
     import struct
 
     from nlp.exchange.qdpx_import import QdpxError, import_qdpx
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     payload = b"<" * 5_000_000  # unpacks to 5 MB; the headers will claim 100 bytes
     path = tmp_path / "liegt.qdpx"

@@ -12,7 +12,7 @@ from nlp.cli import main
 from nlp.coding.classify import ClauseCoder
 from nlp.coding.modelio import MODEL_FILE, save
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from nlp.cli import main
 from nlp.coding.classify import ClauseCoder
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 DOCS = {
     "cao_a.txt": "Artikel 1 Scholing\n\n1. De werknemer heeft recht op twee opleidingsdagen per jaar.\n\n"

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from test_app import ROOT, app_env
 from test_app import corpus_store as corpus_store
 
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 CLI = [sys.executable, "-m", "nlp.cli"]
 
@@ -119,7 +119,7 @@ def test_concurrency_a_held_store_is_one_clear_line_after_the_wait(tmp_path: Pat
         [
             sys.executable,
             "-c",
-            f"import time; from nlp.store.duckdb_store import Store; s = Store({str(store)!r}); print('ok', flush=True); time.sleep(20)",
+            f"import time; from nlp.store.base import Store; s = Store({str(store)!r}); print('ok', flush=True); time.sleep(20)",
         ],
         stdout=subprocess.PIPE,
         text=True,

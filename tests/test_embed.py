@@ -7,7 +7,7 @@ import pytest
 from conftest import FakeEmbedder
 
 from nlp.retrieval.embed import EmbedderError, HashingEmbedder, embed, get_embedder, text_hash
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 def test_embed_registry_returns_named_embedder() -> None:

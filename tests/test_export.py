@@ -13,7 +13,7 @@ from nlp.coding.classify import ClauseCoder
 from nlp.errors import UnknownDocumentError
 from nlp.exchange.tabular import ExportError, clause_table, write
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 @pytest.fixture

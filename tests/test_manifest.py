@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from nlp.ingest.manifest import doc_id_from_path
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 @pytest.mark.parametrize(

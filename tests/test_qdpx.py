@@ -11,7 +11,7 @@ from nlp.coding.classify import ClauseCoder
 from nlp.exchange.qdpx import NS, STANCE_COLOURS, THEME_COLOURS, code_guid, export
 from nlp.exchange.qdpx_import import QdpxError, import_qdpx
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 XSD = Path(__file__).resolve().parents[1] / "nlp" / "schemas" / "refi-qda-project.xsd"
 

@@ -24,7 +24,7 @@ from test_qdpx import ingest_two_docs
 from nlp.coding.classify import ClauseCoder
 from nlp.exchange.qdpx import export
 from nlp.exchange.qdpx_import import import_qdpx
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 pytestmark = pytest.mark.slow
 DRIVER = Path(__file__).with_name("qualcoder_driver.py")

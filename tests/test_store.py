@@ -8,7 +8,7 @@ import pytest
 
 from nlp.errors import UnknownDocumentError
 from nlp.ingest.pipeline import collect, ingest
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 TEXT = (
     "Artikel 1 Scholing\n\n"
@@ -84,23 +84,29 @@ def test_store_changed_file_replaces_its_clauses(store: Store, corpus: Path) -> 
     assert store.stats()["clauses"] == 3
 
 
-def failing_connection(real: object, failing_call: int, message: str) -> object:
-    """A DuckDB connection stand-in that fails on the ``failing_call``-th clause insert."""
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """The same tests on both back ends."""
+    target = request.getfixturevalue("pg_url") if request.param == "postgresql" else tmp_path / "s.duckdb"
+    s = Store(target)
+    yield s
+    s.close()
 
-    class FailingConnection:
-        calls = 0
 
-        def __getattr__(self, name: str) -> object:
-            return getattr(real, name)
+def fail_clause_inserts(store: Store, monkeypatch: pytest.MonkeyPatch, failing_call: int, message: str) -> list[int]:
+    """Make the ``failing_call``-th bulk insert of clauses fail; returns the call counter."""
+    real = store._insert_many
+    calls = [0]
 
-        def execute(self, sql: str, *args: object) -> object:
-            if sql.startswith("INSERT INTO clauses"):
-                FailingConnection.calls += 1
-                if FailingConnection.calls == failing_call:
-                    raise RuntimeError(message)
-            return real.execute(sql, *args)  # type: ignore[attr-defined]
+    def insert_many(table: str, rows: object, conflict: str = "error") -> None:
+        if table == "clauses":
+            calls[0] += 1
+            if calls[0] == failing_call:
+                raise RuntimeError(message)
+        real(table, rows, conflict)  # type: ignore[arg-type]
 
-    return FailingConnection()
+    monkeypatch.setattr(store, "_insert_many", insert_many)
+    return calls
 
 
 def test_store_failure_mid_ingest_leaves_store_as_it_was(
@@ -116,11 +122,10 @@ def test_store_failure_mid_ingest_leaves_store_as_it_was(
         "Een tweede document over cameratoezicht op de werkvloer.\n", encoding="utf-8"
     )
 
-    failing = failing_connection(store.con, 2, "disk full")  # while writing the second document's clauses
-    monkeypatch.setattr(store, "con", failing)
+    calls = fail_clause_inserts(store, monkeypatch, 2, "disk full")  # the second document's clauses
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(store, collect([corpus]))
-    assert type(failing).calls == 2
+    assert calls == [2]
     monkeypatch.undo()
     assert store.documents() == before_docs
     assert store.clauses() == before_clauses
@@ -360,7 +365,7 @@ def test_store_ingest_commits_in_batches_and_a_rerun_resumes(
     for k in range(5):
         _cao(folder / f"cao_{k}.txt", f"Werknemers in sector {k} krijgen {k + 2} opleidingsdagen per jaar.")
     # fails while writing the clauses of the fourth document
-    monkeypatch.setattr(store, "con", failing_connection(store.con, 4, "killed"))
+    fail_clause_inserts(store, monkeypatch, 4, "killed")
     with pytest.raises(RuntimeError, match="killed"):
         ingest(store, collect([folder]), batch=2)
     monkeypatch.undo()

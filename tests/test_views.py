@@ -8,7 +8,7 @@ import pytest
 from test_search import fixture_index
 
 from nlp.exchange.tabular import to_csv, to_xlsx
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 from ui.views import (
     UploadError,
     add_document,

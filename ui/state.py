@@ -3,7 +3,8 @@
 The app holds no store connection between page runs: it reads through short read-only
 connections (:func:`reading`) and takes the write lock only while it saves (:func:`writing`), so
 the command line can use the same store meanwhile (DuckDB lets one process write, or several
-read, never both at once; each side waits up to ``CLAUSE_ATLAS_WAIT`` seconds for the other).
+read, never both at once; each side waits up to ``CLAUSE_ATLAS_WAIT`` seconds for the other; a
+PostgreSQL store named by ``CLAUSE_ATLAS_STORE`` lets readers and one writer work at once).
 The search index is rebuilt only when the store's data version changes, so documents ingested
 from the command line appear after a refresh. A store that cannot be opened or a model that
 cannot be loaded is said in one line on the page, never as a traceback.
@@ -21,8 +22,8 @@ from typing import Any
 import streamlit as st
 
 from nlp.retrieval.search import ClauseIndex
-from nlp.store.duckdb_store import DEFAULT_WAIT, Store
-from nlp.store.paths import default_store_path
+from nlp.store.base import DEFAULT_WAIT, Store
+from nlp.store.paths import default_store, is_server_url
 
 LOCK = threading.Lock()
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -34,9 +35,9 @@ WAIT = float(os.environ.get("CLAUSE_ATLAS_WAIT") or DEFAULT_WAIT)
 def _open(read_only: bool) -> Store:
     from nlp.errors import ClauseAtlasError
 
-    path = default_store_path()
+    path = default_store()
     try:
-        if read_only and not Path(path).exists():
+        if read_only and not is_server_url(path) and not Path(path).exists():
             Store(path, wait=WAIT).close()  # a new, empty store
         return Store(path, read_only=read_only, wait=WAIT)
     except ClauseAtlasError as exc:

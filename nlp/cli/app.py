@@ -9,17 +9,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from nlp import __version__
 from nlp.errors import ClauseAtlasError
-from nlp.store.paths import STORE_ENV, default_store_path
+from nlp.store.paths import STORE_ENV, default_store
 
 if TYPE_CHECKING:
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
 
 def _fail(message: str) -> None:
@@ -43,7 +42,7 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
-    from nlp.store.duckdb_store import Store  # DuckDB is imported by the commands that need it
+    from nlp.store.base import Store  # the database library is imported by the commands that need it
 
     return Store(ctx.obj["store"], read_only=read_only, wait=ctx.obj["wait"])
 
@@ -52,10 +51,10 @@ def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
 @click.version_option(__version__, prog_name="clause-atlas")
 @click.option(
     "--store",
-    type=click.Path(dir_okay=False, path_type=Path),
     envvar=STORE_ENV,
     default=None,
-    help=f"DuckDB store file [env {STORE_ENV}; default data/clause_atlas.duckdb].",
+    metavar="FILE|URL",
+    help=f"DuckDB store file, or postgresql://user@host/db for a shared store [env {STORE_ENV}; default data/clause_atlas.duckdb].",
 )
 @click.option(
     "--wait",
@@ -66,8 +65,8 @@ def _open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
     help="Seconds to wait while another process (the app, another command) holds the store [env CLAUSE_ATLAS_WAIT].",
 )
 @click.pass_context
-def main(ctx: click.Context, store: Path | None, wait: float) -> None:
+def main(ctx: click.Context, store: str | None, wait: float) -> None:
     """Clause Atlas: cut Dutch work-and-technology documents into clauses and query them."""
     ctx.ensure_object(dict)
-    ctx.obj["store"] = store or default_store_path()
+    ctx.obj["store"] = store or default_store()
     ctx.obj["wait"] = wait

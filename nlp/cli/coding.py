@@ -140,7 +140,7 @@ def train_cmd(
     from nlp.coding.modelio import DEFAULT_MODEL_DIR, save
     from nlp.coding.train import train
     from nlp.retrieval.embed import DEFAULT_EMBEDDER
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     gold = load_gold(gold_path)
     with Store(ctx.obj["store"], wait=ctx.obj["wait"]) as store:
@@ -189,7 +189,7 @@ def evaluate_cmd(
     from nlp.coding.evaluate import README, evaluate, load_blind, publish, render
     from nlp.coding.gold import load_gold
     from nlp.coding.modelio import DEFAULT_MODEL_DIR, load
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     gold = load_gold(gold_path)
     coder = load(model_dir)

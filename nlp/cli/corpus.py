@@ -92,7 +92,7 @@ def ingest_cmd(
         coder = load(model_dir)
     with _open_store(ctx) as store:
         report = ingest(store, jobs, progress=bar, coder=coder, any_language=any_language)
-        _print_report(report, store.path, coder.version if coder is not None else None)
+        _print_report(report, store.name, coder.version if coder is not None else None)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
     if report.errors:
@@ -238,3 +238,26 @@ def stats_cmd(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {t:<13} {n:>3} documents {clauses_by_type.get(t, 0):>7} clauses")  # type: ignore[union-attr]
     countries = ", ".join(f"{k or '?'}: {v}" for k, v in stats["documents_by_country"].items())  # type: ignore[union-attr]
     click.echo(f"by country: {countries}")
+
+
+@main.command("migrate")
+@click.option("--from", "source", required=True, metavar="FILE|URL", help="The store to copy.")
+@click.option("--to", "target", required=True, metavar="FILE|URL", help="An empty store to copy it into.")
+@click.pass_context
+@friendly
+def migrate_cmd(ctx: click.Context, source: str, target: str) -> None:
+    """Copy a whole store (DuckDB file or postgresql:// URL) into another, with a count check.
+
+    Example: clause-atlas migrate --from data/clause_atlas.duckdb --to postgresql://atlas@db/atlas
+    """
+    from nlp.errors import StoreError
+    from nlp.store.base import Store
+    from nlp.store.migrate import migrate
+
+    if source == target:
+        raise StoreError("--from and --to name the same store")
+    with Store(source, read_only=True, wait=ctx.obj["wait"]) as src, Store(target, wait=ctx.obj["wait"]) as dst:
+        counts = migrate(src, dst)
+        names = (src.name, dst.name)
+    summary = ", ".join(f"{n:,} {t}" for t, n in counts.items() if t != "meta")
+    click.echo(f"copied {names[0]} -> {names[1]}: {summary}; counts checked")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from nlp.coding.classify import ClauseCoder
 from nlp.records import Clause, Prediction, Sample
 from nlp.retrieval.embed import embed
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 def embedder_of(coder: ClauseCoder) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 
 from nlp import __version__
 from nlp.resources import STANCES, THEME_DESCRIPTIONS, THEMES
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 NS = "urn:QDA-XML:project:1.0"
 ROOT_UUID = uuid.UUID("6f1c1c6e-6b8a-4c47-9d55-3a3c0c1d9a10")

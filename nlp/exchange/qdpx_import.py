@@ -33,7 +33,7 @@ from typing import Any
 from nlp.errors import ClauseAtlasError
 from nlp.exchange.qdpx import NS, code_guid, guid
 from nlp.resources import STANCES, THEMES
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_RATIO = 200

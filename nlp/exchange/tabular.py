@@ -16,7 +16,7 @@ from typing import Any
 
 from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEMES
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 FORMATS = ("csv", "xlsx", "jsonl", "parquet")
 

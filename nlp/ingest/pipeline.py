@@ -22,7 +22,7 @@ from nlp.ingest.manifest import doc_id_from_path, make_meta, read_manifest
 from nlp.ingest.segment import segment
 from nlp.records import Clause, Document, DocumentMeta
 from nlp.resources import CODED_LANGUAGE
-from nlp.store.duckdb_store import Status, Store
+from nlp.store.base import Status, Store
 
 MANIFEST_NAME = "manifest.csv"
 # Files in a corpus folder that describe the corpus rather than belong to it.

@@ -26,7 +26,7 @@ import numpy as np
 from nlp.errors import ClauseAtlasError
 
 if TYPE_CHECKING:
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
 DEFAULT_EMBEDDER = "use-multilingual-v3"
 EMBEDDER_ENV = "CLAUSE_ATLAS_EMBEDDER"

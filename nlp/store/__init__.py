@@ -1,7 +1,9 @@
-"""Store: documents, clauses, predictions, reviews and cached embeddings in one DuckDB file.
+"""Store: documents, clauses, predictions, reviews and cached embeddings.
 
-Entry point: ``Store(path)`` (``duckdb_store``), with the label tables (``labels``: predictions,
-annotations and their anchoring) and the embedding cache (``vectors``) as mixins.
+Entry point: ``Store(target)`` (``base``), a DuckDB file (``duckdb_store``, the default) or a
+PostgreSQL database for a team (``postgres_store``), with the label tables (``labels``:
+predictions, annotations and their anchoring) and the embedding cache (``vectors``) as mixins;
+``migrate`` copies one store into another.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from nlp.lazy import lazy_exports
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        "Store": "nlp.store.duckdb_store",
+        "Store": "nlp.store.base",
+        "Status": "nlp.store.base",
+        "DEFAULT_WAIT": "nlp.store.base",
+        "migrate": "nlp.store.migrate",
+        "default_store": "nlp.store.paths",
         "default_store_path": "nlp.store.paths",
         "STORE_ENV": "nlp.store.paths",
-        "Status": "nlp.store.duckdb_store",
     },
 )
