@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 HERE = Path(__file__).parent
 

@@ -47,7 +47,7 @@ def child(n: int) -> dict[str, float]:
     """Build and query one scaled index in this process; return the measurements."""
     from nlp.retrieval.embed import embed
     from nlp.retrieval.search import ClauseIndex
-    from nlp.store.duckdb_store import Store
+    from nlp.store.base import Store
 
     with Store(read_only=True) as store:
         base = ClauseIndex.from_store(store)

@@ -31,7 +31,7 @@ from nlp.coding.heads import best_threshold, to_indicator
 from nlp.coding.metrics import stance_scores, theme_scores
 from nlp.coding.train import DEFAULT_CONFIG, embed_gold, make_coder, samples, training_set, weights
 from nlp.resources import THEMES
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 HERE = Path(__file__).parent
 FOLDS = 5

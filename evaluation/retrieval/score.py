@@ -29,7 +29,7 @@ from nlp.coding.evaluate import replace_block
 from nlp.ingest.manifest import doc_id_from_path
 from nlp.ingest.pipeline import Job, ingest
 from nlp.retrieval.search import MODES, ClauseIndex
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "evaluation" / "gold" / "retrieval"

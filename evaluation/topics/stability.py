@@ -17,7 +17,7 @@ from pathlib import Path
 from nlp.analysis import topics
 from nlp.coding.evaluate import replace_block
 from nlp.retrieval.search import ClauseIndex
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 HERE = Path(__file__).parent
 README = HERE.parent / "README.md"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from nlp.records import Clause
 from nlp.resources import THEME_CUES
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 HERE = Path(__file__).parent
 SEED = 20261122

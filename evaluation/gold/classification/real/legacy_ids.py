@@ -15,7 +15,7 @@ import csv
 import json
 
 from evaluation.gold.classification.real.sample import GOLD, HERE, norm
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ import random
 from pathlib import Path
 
 from evaluation.gold.classification.candidates import CUE_RE, candidate
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 HERE = Path(__file__).parent
 GOLD = HERE.parent

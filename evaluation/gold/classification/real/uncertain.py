@@ -23,7 +23,7 @@ from evaluation.gold.classification.real.sample import HERE, norm, splits, write
 from nlp.coding.gold import load_gold, select
 from nlp.coding.train import embed_gold, fit_and_tune
 from nlp.records import Sample
-from nlp.store.duckdb_store import Store
+from nlp.store.base import Store
 
 
 def uncertainty(theme_p: np.ndarray, thresholds: np.ndarray, stance_p: np.ndarray) -> np.ndarray:
