@@ -65,6 +65,7 @@ report: $(STAMP)
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real > /dev/null
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-2 > /dev/null
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-3 > /dev/null
+	$(BIN)/python -m evaluation.gold.classification.agreement --round real-4 > /dev/null
 	$(BIN)/clause-atlas evaluate
 
 ## bench: time `clause-atlas classify` on 1,000 corpus clauses (needs `make app` first); hostile inputs

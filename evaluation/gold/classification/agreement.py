@@ -13,7 +13,10 @@ Two rounds, each with its own files:
   ``real/AGREEMENT-2.md`` and ``real/disagreements-2.jsonl``;
 - ``--round real-3`` (the third active-learning round, batches 13-17):
   ``second/real-sample-3.jsonl``, ``second/real-annotator-2c.jsonl``; writes ``real/AGREEMENT-3.md``
-  and ``real/disagreements-3.jsonl``.
+  and ``real/disagreements-3.jsonl``;
+- ``--round real-4`` (the fourth active-learning round, batches 18-22):
+  ``second/real-sample-4.jsonl``, ``second/real-annotator-2d.jsonl``; writes ``real/AGREEMENT-4.md``
+  and ``real/disagreements-4.jsonl``.
 
 Cohen's kappa per theme, for stance and for "is a clause"; the disagreements list holds both
 label sets for adjudication::
@@ -76,6 +79,16 @@ ROUNDS = {
         "adjudicated": "real/adjudicated-3.jsonl",
         "how": "drawn at random from the five batches of the third active-learning round (70 each; "
         "`second_sample.py --per-batch 70`), labelled by both annotators under the conventions for real texts",
+    },
+    "real-4": {
+        "sample": "second/real-sample-4.jsonl",
+        "first": [f"real-{k}.jsonl" for k in range(18, 23)],
+        "second": "second/real-annotator-2d.jsonl",
+        "report": "real/AGREEMENT-4.md",
+        "disagreements": "real/disagreements-4.jsonl",
+        "adjudicated": "real/adjudicated-4.jsonl",
+        "how": "drawn at random from the five batches of the fourth active-learning round (60 each; "
+        "`second_sample.py --per-batch 60`), labelled by both annotators under the conventions for real texts",
     },
 }
 
