@@ -301,3 +301,30 @@ def test_app_themes_counts_every_clause_and_pages(on_corpus: Path) -> None:
     at.number_input(key="th-page").set_value(2).run()
     assert not at.exception
     assert "pagina 2 van" in next(m.value for m in at.markdown if "clausules over" in m.value)
+
+
+def test_app_binding_switch_on_every_page_that_lists_clauses(on_corpus: Path) -> None:
+    def total(at: AppTest) -> int:
+        text = next(m.value for m in at.markdown if "clausules over" in m.value)
+        return int(text.split("**")[1].replace(".", ""))
+
+    at = page("themes")
+    every = total(at)
+    at.toggle(key="th-binding").set_value(True).run()
+    assert not at.exception and 0 < total(at) < every
+    at = page("search")
+    at.toggle(key="se-binding").set_value(True)
+    at.text_input(key="q").input("de werkgever informeert de ondernemingsraad over camera's").run()
+    assert not at.exception
+    stances = [m.value for m in at.markdown if m.value.startswith(":")]  # the stance badges
+    assert stances and all("verbintenis" in s for s in stances), stances[:3]
+    at = page("overview")
+    at.selectbox(key="ov-doc").set_value("wor")
+    at.selectbox(key="ov-theme").set_value("participation").run()
+    n = lambda a: next(int(m.value.split()[0]) for m in a.markdown if m.value.endswith("clausules"))  # noqa: E731
+    before = n(at)
+    at.toggle(key="ov-binding").set_value(True).run()
+    assert not at.exception and 0 < n(at) <= before
+    at = page("compare")
+    at.toggle(key="cmp-binding").set_value(True).run()
+    assert not at.exception

@@ -8,16 +8,21 @@ import pytest
 from test_search import fixture_index
 
 from nlp.exchange.tabular import to_csv, to_xlsx
+from nlp.retrieval.search import Filters
 from nlp.store.base import Store
 from ui.views import (
     UploadError,
     add_document,
+    binding_filter,
+    cell_clauses,
     documents_without,
     escape_markdown,
     heatmap,
+    only_binding,
     overview,
     review_queue,
     theme_clauses,
+    topic_clauses,
 )
 
 
@@ -175,3 +180,18 @@ def test_views_theme_page_counts_all_matching_clauses_not_the_page(index, monkey
     assert scores == sorted(scores, reverse=True)
     none = views.theme_page(index, theme, Filters(doc_types=("covenant",)))
     assert none["total"] == 0 and none["rows"] == [] and none["pages"] == 1
+
+
+def test_views_binding_switch_keeps_only_commitments_everywhere(index) -> None:  # type: ignore[no-untyped-def]
+    every = theme_clauses(index, "training", binding_filter(Filters(), False))
+    binding = theme_clauses(index, "training", binding_filter(Filters(stances=("concern",)), True))
+    assert {r["stance"] for r in every} == {"commitment", "concern"}
+    assert [r["stance"] for r in binding] == ["commitment", "commitment"]  # the switch replaces a stance choice
+    ids = [r["clause_id"] for r in index.rows]
+    assert only_binding(index, ids, False) == ids
+    assert {index.rows[index.position[c]]["stance"] for c in only_binding(index, ids, True)} == {"commitment"}
+    cell = cell_clauses(index, "cao-a", "training", binding_only=True)
+    assert cell and all(r["stance"] == "commitment" for r in cell)
+    saved = {"clause_ids": ids, "topics": [0] * len(ids)}
+    topic = topic_clauses(index, saved, 0, limit=100, binding_only=True)
+    assert 0 < len(topic) < len(ids) and all(r["stance"] == "commitment" for r in topic)

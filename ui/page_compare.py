@@ -6,7 +6,7 @@ import streamlit as st
 from nlp.analysis.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
 from nlp.resources import STANCES
 from ui import state, widgets
-from ui.views import STANCE_NL, THEME_NL, clause_rows
+from ui.views import STANCE_NL, THEME_NL, clause_rows, only_binding
 
 CORPUS = "(de rest van het corpus)"
 
@@ -51,6 +51,7 @@ if not widgets.empty_store_notice(index):
             "Aandeel bindende verbintenissen: "
             + ", ".join(f"{THEME_NL[t]} {v:.0%}" for t, v in p.binding_share.items())
         )
+    binding = widgets.binding_switch("cmp")
     result = align(index, a, doc_b, threshold=threshold)
     st.subheader(
         f"{len(result.pairs)} vergelijkbare paren, {len(result.only_a)} alleen in A, {len(result.only_b)} alleen in B"
@@ -62,7 +63,8 @@ if not widgets.empty_store_notice(index):
         with st.expander(
             f"{THEME_NL.get(t, 'geen thema') if t != NO_THEME else 'geen thema'}: {len(g['pairs'])} paren, {len(g['only_a'])} alleen in A, {len(g['only_b'])} alleen in B"
         ):
-            for p in g["pairs"][:20]:
+            pairs = [p for p in g["pairs"] if only_binding(index, [p.a, p.b], binding)]  # either side binds
+            for p in pairs[:20]:
                 ra, rb = clause_rows(index, [index.position[p.a], index.position[p.b]])
                 c1, c2 = st.columns(2)
                 with c1:
@@ -73,9 +75,11 @@ if not widgets.empty_store_notice(index):
             c1, c2 = st.columns(2)
             with c1:
                 st.markdown("**Alleen in A**")
-                for r in clause_rows(index, [index.position[c] for c in g["only_a"][:15]]):
+                ids = only_binding(index, g["only_a"], binding)[:15]
+                for r in clause_rows(index, [index.position[c] for c in ids]):
                     widgets.clause_card(r, key=f"oa-{t}-{r['clause_id']}", explain=False)
             with c2:
                 st.markdown("**Alleen in B**")
-                for r in clause_rows(index, [index.position[c] for c in g["only_b"][:15]]):
+                ids = only_binding(index, g["only_b"], binding)[:15]
+                for r in clause_rows(index, [index.position[c] for c in ids]):
                     widgets.clause_card(r, key=f"ob-{t}-{r['clause_id']}", explain=False)

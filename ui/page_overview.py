@@ -49,7 +49,8 @@ if not widgets.empty_store_notice(index):
     c1, c2 = st.columns([3, 1])
     doc = c1.selectbox("Document", hm["doc_ids"], format_func=lambda d: titles[d][:90], key="ov-doc")
     theme = c2.selectbox("Thema", hm["themes"], format_func=THEME_NL.get, key="ov-theme")
-    rows = cell_clauses(index, doc, theme)
-    st.write(f"{len(rows)} clausules")
+    binding = widgets.binding_switch("ov")
+    rows = cell_clauses(index, doc, theme, binding_only=binding)
+    st.write(f"{len(rows)} {'bindende ' if binding else ''}clausules")
     for r in rows[:50]:
         widgets.clause_card(r, key=f"ov-{r['clause_id']}", explain=False)

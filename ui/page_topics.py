@@ -65,5 +65,6 @@ if not widgets.empty_store_notice(index):
         st.caption(
             "Thema's in dit onderwerp: " + ", ".join(f"{THEME_NL[t]} {chosen[THEME_NL[t]]}" for t in THEME_NL)
         )
-        for r in topic_clauses(index, saved, topic, limit=30):
+        binding = widgets.binding_switch("tp")
+        for r in topic_clauses(index, saved, topic, limit=30, binding_only=binding):
             widgets.clause_card(r, key=f"tp-{r['clause_id']}", explain=False)

@@ -167,12 +167,29 @@ def theme_page(
     }
 
 
-def cell_clauses(index: ClauseIndex, doc_id: str, theme: str) -> list[dict[str, Any]]:
-    """The clauses behind one heatmap cell."""
-    return theme_clauses(index, theme, Filters(doc_ids=(doc_id,)), limit=10_000)
+def cell_clauses(
+    index: ClauseIndex, doc_id: str, theme: str, *, binding_only: bool = False
+) -> list[dict[str, Any]]:
+    """The clauses behind one heatmap cell (only the binding commitments with ``binding_only``)."""
+    f = Filters(doc_ids=(doc_id,), stances=BINDING if binding_only else ())
+    return theme_clauses(index, theme, f, limit=10_000)
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+# The stance of a binding clause: what the "alleen bindend" switch keeps.
+BINDING = ("commitment",)
+
+
+def binding_filter(filters: Filters, on: bool) -> Filters:
+    """``filters`` restricted to binding commitments when ``on`` (a chosen stance list is replaced)."""
+    return Filters(**{**filters.__dict__, "stances": BINDING}) if on else filters
+
+
+def only_binding(index: ClauseIndex, clause_ids: Iterable[str], on: bool) -> list[str]:
+    """The clause ids that are binding commitments when ``on``; all of them otherwise."""
+    ids = list(clause_ids)
+    return [c for c in ids if index.rows[index.position[c]]["stance"] in BINDING] if on else ids
+
+
 def review_queue(index: ClauseIndex, reviewed: set[str], n: int = 20) -> list[dict[str, Any]]:
     """Clauses the model is least sure about (closest theme score to 0.5), not yet reviewed."""
 
@@ -346,12 +363,9 @@ def topic_table(index: ClauseIndex, saved: dict[str, Any]) -> list[dict[str, Any
 
 
 def topic_clauses(
-    index: ClauseIndex, saved: dict[str, Any], topic: int, limit: int = 50
+    index: ClauseIndex, saved: dict[str, Any], topic: int, limit: int = 50, *, binding_only: bool = False
 ) -> list[dict[str, Any]]:
-    """Clauses assigned to one topic, in document order."""
-    pos = [
-        index.position[c]
-        for c, t in zip(saved["clause_ids"], saved["topics"], strict=True)
-        if t == topic and c in index.position
-    ]
+    """Clauses assigned to one topic, in document order (only binding ones with ``binding_only``)."""
+    ids = [c for c, t in zip(saved["clause_ids"], saved["topics"], strict=True) if t == topic and c in index.position]
+    pos = [index.position[c] for c in only_binding(index, ids, binding_only)]
     return clause_rows(index, sorted(pos)[:limit])

@@ -10,7 +10,18 @@ from nlp.records import DOC_TYPES
 from nlp.resources import STANCES, THEMES
 from nlp.retrieval.search import ClauseIndex, Filters
 from ui import state
-from ui.views import DOC_TYPE_NL, STANCE_NL, THEME_NL, escape_markdown
+from ui.views import DOC_TYPE_NL, STANCE_NL, THEME_NL, binding_filter, escape_markdown
+
+BINDING_LABEL = "Alleen bindende afspraken"
+BINDING_HELP = (
+    "Toon alleen clausules die iets bindend vastleggen (houding: verbintenis), zoals een cao-artikel "
+    "of een wetsbepaling; adviezen, zorgen en beschrijvingen vallen weg."
+)
+
+
+def binding_switch(key: str) -> bool:
+    """The "alleen bindend" switch negotiators use wherever clauses are listed."""
+    return st.toggle(BINDING_LABEL, key=f"{key}-binding", help=BINDING_HELP)
 
 STANCE_COLOUR = {
     "commitment": "green",
@@ -22,8 +33,9 @@ STANCE_COLOUR = {
 
 
 def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
-    """Filter widgets (theme, stance, type, country, organisation, year, document)."""
+    """Filter widgets (binding only, theme, stance, type, country, organisation, year, document)."""
     docs = {r["doc_id"]: r for r in index.rows}
+    binding = binding_switch(key)
     cols = st.columns(3 if themes else 2)
     th = (
         cols[0].multiselect(
@@ -64,7 +76,8 @@ def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
         key=f"{key}-doc",
         placeholder="Kies…",
     )
-    return Filters(tuple(th), tuple(stc), tuple(dt), tuple(cty), tuple(org), tuple(yr), tuple(ids))
+    chosen = Filters(tuple(th), tuple(stc), tuple(dt), tuple(cty), tuple(org), tuple(yr), tuple(ids))
+    return binding_filter(chosen, binding)
 
 
 def badge(stance: str) -> str:
