@@ -218,3 +218,35 @@ def test_postgres_the_app_and_the_cli_share_one_database(
     assert not at.exception
     assert any("cao gedeeld team" in df.value.to_csv() for df in at.dataframe)
     st.cache_resource.clear()
+
+
+def test_postgres_kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(
+    pg_url: str, tmp_path: Path
+) -> None:
+    import signal
+
+    folder = _cao_folder(tmp_path, "veel", 80, 3, articles=30)
+    Store(pg_url).close()
+    proc = subprocess.Popen(
+        [*CLI, "--store", pg_url, "ingest", str(folder), "--no-code"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
+    deadline = time.monotonic() + 120
+    with Store(pg_url, read_only=True) as s:
+        while s.count("documents") == 0 and time.monotonic() < deadline:  # the first batch is in
+            time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Store(pg_url) as s:
+        stored = s.documents()
+        assert 0 < len(stored) < 80, "killed mid-way"
+        assert len(stored) % 25 == 0, "whole batches only"
+        assert all(len(s.clauses(str(d["doc_id"]))) == d["n_clauses"] == 30 for d in stored)
+    res = subprocess.run(
+        [*CLI, "--store", pg_url, "ingest", str(folder), "--no-code"], capture_output=True, text=True, env=ENV, check=False
+    )
+    assert res.returncode == 0, res.stderr
+    with Store(pg_url, read_only=True) as s:
+        assert s.count("documents") == 80 and s.count("clauses") == 80 * 30

@@ -85,9 +85,14 @@ def test_store_changed_file_replaces_its_clauses(store: Store, corpus: Path) -> 
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new store on each back end: a DuckDB file or an empty PostgreSQL database."""
+    return request.getfixturevalue("pg_url") if request.param == "postgresql" else str(tmp_path / "s.duckdb")
+
+
+@pytest.fixture
+def store(target: str) -> Store:
     """The same tests on both back ends."""
-    target = request.getfixturevalue("pg_url") if request.param == "postgresql" else tmp_path / "s.duckdb"
     s = Store(target)
     yield s
     s.close()
@@ -153,12 +158,13 @@ def test_store_unknown_document(store: Store) -> None:
         store.clauses("nope")
 
 
-def test_store_reopens_from_disk(tmp_path: Path, corpus: Path) -> None:
-    path = tmp_path / "s.duckdb"
-    with Store(path) as s:
+def test_store_reopens_from_disk(target: str, corpus: Path) -> None:
+    with Store(target) as s:
         ingest(s, collect([corpus]))
-    with Store(path, read_only=True) as s:
+    with Store(target, read_only=True) as s:
         assert s.doc_ids() == ["cao-test"]
+        with pytest.raises(Exception, match=r"(?i)read.only"):  # a read-only store refuses writes
+            s.delete("cao-test")
 
 
 def test_store_annotations_keep_text_and_latest_wins(store: Store, corpus: Path) -> None:
@@ -344,14 +350,13 @@ def test_store_same_file_under_another_name_is_not_stored_twice(store: Store, tm
     assert len(report.errors) == 2 and all("already stored as 'cao-a'" in e for e in report.errors)
 
 
-def test_store_read_only_store_embeds_without_caching(tmp_path: Path) -> None:
+def test_store_read_only_store_embeds_without_caching(target: str) -> None:
     import numpy as np
 
     from nlp.retrieval.embed import embed
 
-    path = tmp_path / "s.duckdb"
-    Store(path).close()
-    with Store(path, read_only=True) as s:
+    Store(target).close()
+    with Store(target, read_only=True) as s:
         vecs = embed(["Een zin over camera's."], "fake", s)  # missing from the cache: computed, not stored
         assert vecs.shape[0] == 1 and np.isfinite(vecs).all()
         assert s.get_embeddings("fake", []) == {}
