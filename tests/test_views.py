@@ -195,3 +195,20 @@ def test_views_binding_switch_keeps_only_commitments_everywhere(index) -> None: 
     saved = {"clause_ids": ids, "topics": [0] * len(ids)}
     topic = topic_clauses(index, saved, 0, limit=100, binding_only=True)
     assert 0 < len(topic) < len(ids) and all(r["stance"] == "commitment" for r in topic)
+
+
+def test_views_coverage_and_topic_tables_speak_dutch(index) -> None:  # type: ignore[no-untyped-def]
+    from nlp.analysis.coverage import gaps, peer_gaps
+    from ui.views import gap_detail, topic_display
+
+    found = gaps(index) + peer_gaps(index)
+    peer = next(g for g in found if g.kind == "peer gap")
+    assert gap_detail(peer).startswith(f"{peer.covering} van {peer.peers} documenten van het type")
+    assert "of" not in gap_detail(peer).split() and "documents" not in gap_detail(peer)
+    weak = [g for g in found if g.kind == "no commitment or recommendation"]
+    assert all("sterkste houding" in gap_detail(g) for g in weak)
+    assert set(documents_without(index, "training")[0]) == {
+        "document", "doc_id", "documenttype", "clausules over het thema", "sterkste houding"
+    }
+    rows = topic_display([{"topic": 3, "size": 9, "label": "3_x", "example": "Zin.", "x": 0.1, "y": 0.2}])
+    assert rows == [{"onderwerp": 3, "clausules": 9, "label": "3_x", "typische clausule": "Zin."}]

@@ -6,7 +6,7 @@ from nlp.analysis.coverage import gaps, matrix, peer_gaps
 from nlp.exchange.tabular import to_csv, to_xlsx
 from nlp.resources import THEMES
 from ui import state, widgets
-from ui.views import STANCE_NL, THEME_NL, clause_rows, documents_without
+from ui.views import STANCE_NL, THEME_NL, clause_rows, documents_without, gap_detail
 
 KIND_NL = {
     "absent": "komt niet aan bod",
@@ -44,7 +44,7 @@ if not widgets.empty_store_notice(index):
             "doc_id": g.doc_id,
             "thema": THEME_NL[g.theme],
             "lacune": KIND_NL[g.kind],
-            "toelichting": g.detail,
+            "toelichting": gap_detail(g),
             "voorbeelden": ", ".join(g.examples),
         }
         for g in found
@@ -89,7 +89,7 @@ if not widgets.empty_store_notice(index):
         st.subheader("Voorbeelden uit vergelijkbare documenten")
         for g in peer[:10]:
             st.markdown(
-                f"**{widgets.escape_markdown(titles[g.doc_id][:80])}** mist **{THEME_NL[g.theme]}** ({g.detail})"
+                f"**{widgets.escape_markdown(titles[g.doc_id][:80])}** mist **{THEME_NL[g.theme]}** ({gap_detail(g)})"
             )
             for r in clause_rows(index, [index.position[c] for c in g.examples]):
                 widgets.clause_card(r, key=f"cov-{g.doc_id}-{r['clause_id']}", explain=False)

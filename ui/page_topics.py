@@ -4,7 +4,7 @@ import plotly.express as px
 import streamlit as st
 
 from ui import state, widgets
-from ui.views import DOC_TYPE_NL, THEME_NL, load_topic_assignments, topic_clauses, topic_table
+from ui.views import DOC_TYPE_NL, THEME_NL, load_topic_assignments, topic_clauses, topic_display, topic_table
 
 st.title("Onderwerpen")
 index = state.index()
@@ -22,23 +22,23 @@ if not widgets.empty_store_notice(index):
             f"{info['outlier_share']:.0%} blijft zonder onderwerp (voor reductie {info['outlier_share_before']:.0%})."
         )
         st.subheader("Kaart van de onderwerpen")
+        biggest = {r["topic"] for r in sorted(table, key=lambda r: -r["size"])[:15]}
         fig = px.scatter(
-            table,
+            [{**r, "naam": str(r["label"])[:28] if r["topic"] in biggest else ""} for r in table],
             x="x",
             y="y",
             size="size",
+            text="naam",
             hover_name="label",
-            hover_data={"x": False, "y": False, "size": True},
-            height=420,
+            hover_data={"x": False, "y": False, "naam": False, "size": True},
+            labels={"size": "clausules"},
+            height=460,
         )
+        fig.update_traces(textposition="top center", textfont_size=10)
         fig.update_layout(xaxis_visible=False, yaxis_visible=False, margin={"l": 0, "r": 0, "t": 10, "b": 0})
         st.plotly_chart(fig, width="stretch")
         st.subheader("Onderwerpen, trefwoorden en thema's")
-        st.dataframe(
-            [{k: v for k, v in r.items() if k not in ("x", "y")} for r in table],
-            width="stretch",
-            hide_index=True,
-        )
+        st.dataframe(topic_display(table), width="stretch", hide_index=True)
         views = {"documenttype": "per_doc_type", "organisatie": "per_organisation", "jaar": "per_year"}
         st.subheader("Onderwerpen per documenttype, organisatie of jaar")
         by = st.radio("Uitsplitsen naar", list(views), horizontal=True, key="tp-by")

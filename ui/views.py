@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from nlp.analysis.coverage import documents, matrix
+from nlp.analysis.coverage import Gap, documents, matrix
 from nlp.errors import ClauseAtlasError
 from nlp.resources import STANCES, THEMES
 from nlp.retrieval.search import ClauseIndex, Filters
@@ -310,12 +310,30 @@ def documents_without(index: ClauseIndex, theme: str, stance: str = "commitment"
                 {
                     "document": doc["title"],
                     "doc_id": c.doc_id,
-                    "doc_type": DOC_TYPE_NL.get(doc["doc_type"], doc["doc_type"]),
-                    "clauses on the theme": c.clauses,
-                    "strongest stance": STANCE_NL.get(c.strongest, "—"),
+                    "documenttype": DOC_TYPE_NL.get(doc["doc_type"], doc["doc_type"]),
+                    "clausules over het thema": c.clauses,
+                    "sterkste houding": STANCE_NL.get(c.strongest, "—"),
                 }
             )
     return out
+
+
+def gap_detail(gap: Gap) -> str:
+    """Why a coverage gap is one, in Dutch (the command line says it in English)."""
+    if gap.kind == "peer gap":
+        kind = DOC_TYPE_NL.get(gap.doc_type, gap.doc_type).lower()
+        return f"{gap.covering} van {gap.peers} documenten van het type {kind} behandelen het"
+    if gap.kind == "no commitment or recommendation":
+        return f"{gap.clauses} clausules, sterkste houding: {STANCE_NL.get(gap.strongest, '—')}"
+    return ""
+
+
+TOPIC_COLUMNS_NL = {"topic": "onderwerp", "size": "clausules", "label": "label", "example": "typische clausule"}
+
+
+def topic_display(table: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The topic table with Dutch column names, without map coordinates."""
+    return [{TOPIC_COLUMNS_NL.get(k, k): v for k, v in r.items() if k not in ("x", "y")} for r in table]
 
 
 def load_topic_assignments(folder: Path | None = None) -> dict[str, Any] | None:

@@ -40,8 +40,21 @@ class Gap:
     doc_id: str
     theme: str
     kind: str  # "absent" or "no commitment or recommendation" or "peer gap"
-    detail: str = ""
     examples: tuple[str, ...] = ()  # clause ids from peers
+    clauses: int = 0  # the document's clauses on the theme
+    strongest: str = ""  # their strongest stance
+    covering: int = 0  # peer gap: peers (same document type) that cover the theme ...
+    peers: int = 0  # ... out of this many
+    doc_type: str = ""
+
+    @property
+    def detail(self) -> str:
+        """A short English explanation (the command line's wording)."""
+        if self.kind == "peer gap":
+            return f"{self.covering} of {self.peers} {self.doc_type} documents cover it"
+        if self.kind == "no commitment or recommendation":
+            return f"{self.clauses} clauses, strongest: {self.strongest}"
+        return ""
 
 
 def documents(index: ClauseIndex) -> dict[str, dict[str, object]]:
@@ -81,12 +94,7 @@ def gaps(index: ClauseIndex, doc_id: str | None = None) -> list[Gap]:
             out.append(Gap(c.doc_id, c.theme, "absent"))
         elif c.commitments == 0 and c.recommendations == 0:
             out.append(
-                Gap(
-                    c.doc_id,
-                    c.theme,
-                    "no commitment or recommendation",
-                    f"{c.clauses} clauses, strongest: {c.strongest}",
-                )
+                Gap(c.doc_id, c.theme, "no commitment or recommendation", clauses=c.clauses, strongest=c.strongest)
             )
     return out
 
@@ -121,8 +129,10 @@ def peer_gaps(index: ClauseIndex, doc_id: str | None = None, *, share: float = P
                         d,
                         t,
                         "peer gap",
-                        f"{len(covering)} of {len(peers)} {docs[d]['doc_type']} documents cover it",
                         tuple(r["clause_id"] for r in cands[:EXAMPLES]),
+                        covering=len(covering),
+                        peers=len(peers),
+                        doc_type=str(docs[d]["doc_type"]),
                     )
                 )
     return out
