@@ -22,8 +22,15 @@ if not widgets.empty_store_notice(index):
         format_func=lambda d: titles.get(d, d)[:80],
         key="cmp-b",
     )
-    threshold = st.slider(
-        "Drempel voor vergelijkbare clausules (cosinus)", 0.3, 0.9, ALIGN_THRESHOLD, 0.05, key="cmp-t"
+    levels = [round(0.35 + 0.05 * k, 2) for k in range(11)]
+    threshold = st.select_slider(
+        "Hoe sterk moeten clausules op elkaar lijken om als vergelijkbaar te gelden?",
+        options=levels,
+        value=ALIGN_THRESHOLD,
+        format_func=lambda v: f"{v:.2f}".replace(".", ",") + (" (standaard)" if v == ALIGN_THRESHOLD else ""),
+        help="Naar rechts: alleen clausules die vrijwel hetzelfde regelen. Naar links: ook verwante "
+        "clausules, met meer ruis. De standaard geldt ook voor 'clause-atlas compare'.",
+        key="cmp-t",
     )
     doc_b = None if b == CORPUS else b
     profiles = [profile(index, a)] + ([profile(index, doc_b)] if doc_b else [])
@@ -71,7 +78,7 @@ if not widgets.empty_store_notice(index):
                     widgets.clause_card(ra, key=f"pa-{t}-{p.a}", explain=False)
                 with c2:
                     widgets.clause_card(rb, key=f"pb-{t}-{p.b}", explain=False)
-                st.caption(f"gelijkenis {p.similarity:.2f}")
+                st.caption(f"gelijkenis {p.similarity:.2f}".replace(".", ","))
             c1, c2 = st.columns(2)
             with c1:
                 st.markdown("**Alleen in A**")
