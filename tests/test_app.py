@@ -118,6 +118,9 @@ def test_app_search_and_export(on_corpus: Path) -> None:
     ).run()
     assert not at.exception
     assert at.get("download_button"), "results can be exported"
+    heads = [m.value for m in at.markdown if m.value.startswith("**#")]
+    assert heads[0].startswith("**#1** · gelijkenis 0,") and heads[1].startswith("**#2**"), heads[:2]
+    assert any("**ondernemingsraad**" in m.value for m in at.markdown), "matched words are highlighted"
     more = [b for b in at.button if b.label == "Meer zoals deze"]
     assert more, "each result offers 'more like this'"
     more[0].click().run()
@@ -316,7 +319,7 @@ def test_app_binding_switch_on_every_page_that_lists_clauses(on_corpus: Path) ->
     at.toggle(key="se-binding").set_value(True)
     at.text_input(key="q").input("de werkgever informeert de ondernemingsraad over camera's").run()
     assert not at.exception
-    stances = [m.value for m in at.markdown if m.value.startswith(":")]  # the stance badges
+    stances = [m.value for m in at.markdown if "-badge[" in m.value]  # the stance badges
     assert stances and all("verbintenis" in s for s in stances), stances[:3]
     at = page("overview")
     at.selectbox(key="ov-doc").set_value("wor")

@@ -199,3 +199,23 @@ def test_search_without_faiss_stays_exact_with_a_one_line_notice(monkeypatch, ca
     assert build_ann(np.eye(4, dtype=np.float32)) is None
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "clause-atlas[ann]" in err
+
+
+def test_matched_spans_find_word_forms_and_skip_stop_words() -> None:
+    from nlp.retrieval.lexical import matched_spans
+
+    text = "De werkgever biedt de werknemers opleidingen aan en overlegt met de ondernemingsraad."
+    spans = matched_spans("opleiding voor de ondernemingsraad", text)
+    assert [text[a:b] for a, b in spans] == ["opleidingen", "ondernemingsraad"]
+    assert matched_spans("xqzv blorp", text) == []
+
+
+@given(st.text(max_size=80), st.text(max_size=120))
+def test_matched_spans_are_whole_words_inside_the_text(query: str, text: str) -> None:
+    from nlp.retrieval.lexical import matched_spans
+
+    spans = matched_spans(query, text)
+    assert spans == sorted(spans)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b].replace("_", "").isalnum() or set(text[a:b]) == {"_"}

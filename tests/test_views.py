@@ -212,3 +212,12 @@ def test_views_coverage_and_topic_tables_speak_dutch(index) -> None:  # type: ig
     }
     rows = topic_display([{"topic": 3, "size": 9, "label": "3_x", "example": "Zin.", "x": 0.1, "y": 0.2}])
     assert rows == [{"onderwerp": 3, "clausules": 9, "label": "3_x", "typische clausule": "Zin."}]
+
+
+def test_views_highlighted_bolds_matches_and_keeps_the_rest_literal() -> None:
+    from ui.views import dutch_number, highlighted
+
+    text = "Opleidingen *voor* [iedereen]"
+    assert highlighted(text, [(0, 11)]) == "**Opleidingen** \\*voor\\* \\[iedereen\\]"
+    assert highlighted(text, []) == escape_markdown(text)
+    assert (dutch_number(9513), dutch_number(0.62, 2), dutch_number(1234567.5, 1)) == ("9.513", "0,61", "1.234.567,5")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from nlp.errors import ClauseAtlasError
 from nlp.exchange.tabular import to_csv
+from nlp.retrieval.lexical import matched_spans
 from ui import state, widgets
 from ui.views import clause_rows
 
@@ -31,12 +32,14 @@ if not widgets.empty_store_notice(index):
             st.error(str(exc))
             hits = []
         rows = clause_rows(index, [index.position[h.clause_id] for h in hits])
-        for r, h in zip(rows, hits, strict=True):
-            r["score"] = h.score
+        source = query if not like else index.rows[index.position[like]]["text"]
+        for rank, (r, h) in enumerate(zip(rows, hits, strict=True), 1):
+            r |= {"rank": rank, "score": h.score, "similarity": h.similarity}
+            r["matches"] = matched_spans(source, r["text"], index.lexical.analyzer)
         if rows:
             st.download_button(
                 "Exporteer als CSV",
-                to_csv(rows),
+                to_csv([{k: v for k, v in r.items() if k != "matches"} for r in rows]),
                 file_name="clause-atlas-zoekresultaten.csv",
                 mime="text/csv",
             )

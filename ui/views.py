@@ -51,6 +51,24 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
+def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` as literal markdown with the given character spans in bold (matched words)."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out += [escape_markdown(text[pos:start]), f"**{escape_markdown(text[start:end])}**"]
+        pos = end
+    out.append(escape_markdown(text[pos:]))
+    return "".join(out)
+
+
+def dutch_number(value: float, decimals: int = 0) -> str:
+    """A number as Dutch readers write it: 9.513 and 0,62."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
 def overview(index: ClauseIndex) -> dict[str, Any]:
     """Documents with their clause counts, and counts by type, country and year."""
     docs: dict[str, dict[str, Any]] = {}

@@ -10,7 +10,15 @@ from nlp.records import DOC_TYPES
 from nlp.resources import STANCES, THEMES
 from nlp.retrieval.search import ClauseIndex, Filters
 from ui import state
-from ui.views import DOC_TYPE_NL, STANCE_NL, THEME_NL, binding_filter, escape_markdown
+from ui.views import (
+    DOC_TYPE_NL,
+    STANCE_NL,
+    THEME_NL,
+    binding_filter,
+    dutch_number,
+    escape_markdown,
+    highlighted,
+)
 
 BINDING_LABEL = "Alleen bindende afspraken"
 BINDING_HELP = (
@@ -98,12 +106,17 @@ def clause_card(row: dict[str, Any], *, key: str, explain: bool = True) -> None:
             if x
         )
         themes = ", ".join(THEME_NL.get(t, t) for t in row["themes"]) or "geen thema"
-        st.markdown(f"{badge(row['stance'])} **{escape_markdown(themes)}** — {escape_markdown(where)}")
-        st.markdown(escape_markdown(row["text"]))
+        rank = (
+            f"**#{row['rank']}** · gelijkenis {dutch_number(row['similarity'], 2)} · "
+            if row.get("rank") is not None
+            else ""
+        )
+        st.markdown(f"{rank}{badge(row['stance'])} **{escape_markdown(themes)}** — {escape_markdown(where)}")
+        st.markdown(highlighted(row["text"], row.get("matches") or ()))
         scores = row.get("theme_scores") or {}
         if scores:
             st.caption(
-                " · ".join(f"{THEME_NL[t]} {scores.get(t, 0):.2f}" for t in THEMES)
+                " · ".join(f"{THEME_NL[t]} {dutch_number(scores.get(t, 0), 2)}" for t in THEMES)
                 + f" · id {row['clause_id']}"
             )
         if explain:
@@ -123,7 +136,7 @@ def clause_card(row: dict[str, Any], *, key: str, explain: bool = True) -> None:
                     for n in pred.explanation.neighbours:
                         lab = ", ".join(THEME_NL.get(t, t) for t in n.themes) or "geen thema"
                         st.markdown(
-                            f"- {escape_markdown(n.text[:200])} ({escape_markdown(lab)}; {STANCE_NL.get(n.stance, n.stance)}; {n.similarity:.2f})"
+                            f"- {escape_markdown(n.text[:200])} ({escape_markdown(lab)}; {STANCE_NL.get(n.stance, n.stance)}; {dutch_number(n.similarity, 2)})"
                         )
                 if row.get("before"):
                     st.caption("Ervoor: " + escape_markdown(row["before"][:300]))

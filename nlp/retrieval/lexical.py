@@ -82,6 +82,25 @@ class Analyzer:
         return out
 
 
+def matched_spans(query: str, text: str, analyzer: Analyzer | None = None) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` that share an index term with ``query``.
+
+    What the search matched lexically ("opleidingen" matches "opleiding", "camerabewaking"
+    matches "camera"), for highlighting; stop words and numbers never match.
+    """
+    a = analyzer or _default_analyzer()
+    wanted = set(a(query))
+    lower = text.lower()
+    if not wanted or len(lower) != len(text):  # a rare letter whose lower case is longer
+        return []
+    stop = _stopwords()
+    return [
+        m.span()
+        for m in _WORD_RE.finditer(lower)
+        if m.group() not in stop and not m.group().isdigit() and wanted & set(a.terms(m.group()))
+    ]
+
+
 def analyse(text: str) -> list[str]:
     """Index terms of a text with the default analyzer (lexicon only)."""
     return _default_analyzer()(text)
