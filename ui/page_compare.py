@@ -6,7 +6,7 @@ import streamlit as st
 from nlp.analysis.compare import ALIGN_THRESHOLD, NO_THEME, align, profile
 from nlp.resources import STANCES
 from ui import state, widgets
-from ui.views import STANCE_NL, THEME_NL, clause_rows, only_binding
+from ui.views import STANCE_NL, THEME_NL, clause_rows, dutch_number, only_binding
 
 CORPUS = "(de rest van het corpus)"
 
@@ -27,7 +27,7 @@ if not widgets.empty_store_notice(index):
         "Hoe sterk moeten clausules op elkaar lijken om als vergelijkbaar te gelden?",
         options=levels,
         value=ALIGN_THRESHOLD,
-        format_func=lambda v: f"{v:.2f}".replace(".", ",") + (" (standaard)" if v == ALIGN_THRESHOLD else ""),
+        format_func=lambda v: dutch_number(v, 2) + (" (standaard)" if v == ALIGN_THRESHOLD else ""),
         help="Naar rechts: alleen clausules die vrijwel hetzelfde regelen. Naar links: ook verwante "
         "clausules, met meer ruis. De standaard geldt ook voor 'clause-atlas compare'.",
         key="cmp-t",
@@ -61,7 +61,8 @@ if not widgets.empty_store_notice(index):
     binding = widgets.binding_switch("cmp")
     result = align(index, a, doc_b, threshold=threshold)
     st.subheader(
-        f"{len(result.pairs)} vergelijkbare paren, {len(result.only_a)} alleen in A, {len(result.only_b)} alleen in B"
+        f"{dutch_number(len(result.pairs))} vergelijkbare paren, {dutch_number(len(result.only_a))} alleen in A, "
+        f"{dutch_number(len(result.only_b))} alleen in B"
     )
     groups = result.by_theme(index)
     for t, g in groups.items():
@@ -78,7 +79,7 @@ if not widgets.empty_store_notice(index):
                     widgets.clause_card(ra, key=f"pa-{t}-{p.a}", explain=False)
                 with c2:
                     widgets.clause_card(rb, key=f"pb-{t}-{p.b}", explain=False)
-                st.caption(f"gelijkenis {p.similarity:.2f}".replace(".", ","))
+                st.caption(f"gelijkenis {dutch_number(p.similarity, 2)}")
             c1, c2 = st.columns(2)
             with c1:
                 st.markdown("**Alleen in A**")

@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import state, widgets
-from ui.views import THEME_NL, cell_clauses, heatmap, overview
+from ui.views import THEME_NL, cell_clauses, dutch_number, heatmap, overview
 
 st.title("Overzicht van het corpus")
 index = state.index()
@@ -12,7 +12,7 @@ if not widgets.empty_store_notice(index):
     ov = overview(index)
     cols = st.columns(3)
     cols[0].metric("Documenten", len(ov["documents"]))
-    cols[1].metric("Clausules", f"{ov['clauses']:,}".replace(",", "."))
+    cols[1].metric("Clausules", dutch_number(ov["clauses"]))
     cols[2].metric("Landen", len(ov["by_country"]))
     c1, c2, c3 = st.columns(3)
     c1.bar_chart(ov["by_type"], horizontal=True, x_label="documenten")
@@ -51,6 +51,6 @@ if not widgets.empty_store_notice(index):
     theme = c2.selectbox("Thema", hm["themes"], format_func=THEME_NL.get, key="ov-theme")
     binding = widgets.binding_switch("ov")
     rows = cell_clauses(index, doc, theme, binding_only=binding)
-    st.write(f"{len(rows)} {'bindende ' if binding else ''}clausules")
+    st.write(f"{dutch_number(len(rows))} {'bindende ' if binding else ''}clausules")
     for r in rows[:50]:
         widgets.clause_card(r, key=f"ov-{r['clause_id']}", explain=False)

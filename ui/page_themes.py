@@ -4,7 +4,7 @@ import streamlit as st
 
 from nlp.resources import THEMES
 from ui import state, widgets
-from ui.views import STANCE_NL, THEME_NL, THEME_SORTS, theme_page
+from ui.views import STANCE_NL, THEME_NL, THEME_SORTS, dutch_number, theme_page
 
 st.title("Thema's")
 index = state.index()
@@ -16,7 +16,7 @@ if not widgets.empty_store_notice(index):
     page = c2.number_input("Pagina", min_value=1, value=1, step=1, key="th-page")
     view = theme_page(index, theme, filters, sort=sort, page=int(page))
     st.write(
-        f"**{view['total']:,}** clausules over {THEME_NL[theme]}".replace(",", ".")
+        f"**{dutch_number(view['total'])}** clausules over {THEME_NL[theme]}"
         + (f"; pagina {view['page']} van {view['pages']}" if view["pages"] > 1 else "")
     )
     st.bar_chart({STANCE_NL[s]: n for s, n in view["stances"].items()}, horizontal=True)

@@ -4,7 +4,15 @@ import plotly.express as px
 import streamlit as st
 
 from ui import state, widgets
-from ui.views import DOC_TYPE_NL, THEME_NL, load_topic_assignments, topic_clauses, topic_display, topic_table
+from ui.views import (
+    DOC_TYPE_NL,
+    THEME_NL,
+    dutch_number,
+    load_topic_assignments,
+    topic_clauses,
+    topic_display,
+    topic_table,
+)
 
 st.title("Onderwerpen")
 index = state.index()
@@ -18,7 +26,7 @@ if not widgets.empty_store_notice(index):
         table = topic_table(index, saved)
         info = saved["info"]
         st.write(
-            f"{len(table)} onderwerpen over {len(saved['topics']):,} clausules; "
+            f"{len(table)} onderwerpen over {dutch_number(len(saved['topics']))} clausules; "
             f"{info['outlier_share']:.0%} blijft zonder onderwerp (voor reductie {info['outlier_share_before']:.0%})."
         )
         st.subheader("Kaart van de onderwerpen")
