@@ -144,6 +144,24 @@ class Clause:
         return " > ".join(self.section)
 
 
+@dataclass(frozen=True)
+class Progress:
+    """One step of a long run, for a progress bar: ``done`` of ``total`` in a stage.
+
+    Attributes:
+        stage: ``"read"`` (reading, segmenting and coding files) or ``"code"`` (coding documents
+            stored earlier that this model has not coded yet).
+        done: Items finished in this stage.
+        total: Items in this stage.
+        item: The item just finished (a file or document name).
+    """
+
+    stage: str
+    done: int
+    total: int
+    item: str = ""
+
+
 @dataclass(frozen=True, eq=False)
 class Sample:
     """A clause as the classifiers see it.

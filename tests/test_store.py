@@ -386,3 +386,22 @@ def test_store_ingest_commits_in_batches_and_a_rerun_resumes(
         "cao-4": "added",
     }
     assert len(store.doc_ids()) == 5
+
+
+def test_store_ingest_reports_progress_per_file_then_per_document_coded(
+    store: Store, tmp_path: Path, coder  # type: ignore[no-untyped-def]
+) -> None:
+    from nlp.records import Progress
+
+    folder = tmp_path / "drie"
+    folder.mkdir()
+    for k in range(3):
+        _cao(folder / f"cao_{k}.txt", f"Werknemers in sector {k} krijgen {k + 2} opleidingsdagen per jaar.")
+    steps: list[Progress] = []
+    ingest(store, collect([folder]), on_progress=steps.append, batch=2)  # stored, not coded
+    assert [(p.stage, p.done, p.total) for p in steps] == [("read", 1, 3), ("read", 2, 3), ("read", 3, 3)]
+    assert steps[-1].item == "cao_2.txt"
+    steps.clear()
+    report = ingest(store, collect([folder]), on_progress=steps.append, coder=coder)  # unchanged, now coded
+    assert [p.stage for p in steps] == ["read"] * 3 + ["code"] * 3
+    assert [p.done for p in steps if p.stage == "code"] == [1, 2, 3] and report.coded == 3

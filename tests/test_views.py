@@ -221,3 +221,20 @@ def test_views_highlighted_bolds_matches_and_keeps_the_rest_literal() -> None:
     assert highlighted(text, [(0, 11)]) == "**Opleidingen** \\*voor\\* \\[iedereen\\]"
     assert highlighted(text, []) == escape_markdown(text)
     assert (dutch_number(9513), dutch_number(0.62, 2), dutch_number(1234567.5, 1)) == ("9.513", "0,61", "1.234.567,5")
+
+
+def test_views_progress_text_counts_and_time_left() -> None:
+    from nlp.records import Progress
+    from ui.views import ProgressText
+
+    now = [100.0]
+    text = ProgressText(clock=lambda: now[0])
+    now[0] = 110.0
+    assert text(Progress("read", 1, 4, "a.txt")) == "Inlezen en coderen: 1 van 4 bestanden (a.txt), nog ongeveer 30 s"
+    now[0] = 400.0
+    assert text(Progress("read", 2, 4, "b.txt")).endswith("nog ongeveer 5 min")
+    assert text(Progress("read", 4, 4)) == "Inlezen en coderen: 4 van 4 bestanden"
+    now[0] = 1_400.0
+    assert text(Progress("code", 1_000, 2_000, "wor")) == (
+        "Coderen van opgeslagen documenten: 1.000 van 2.000 documenten (wor), nog ongeveer 17 min"
+    )

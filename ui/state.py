@@ -113,15 +113,15 @@ def ensure_corpus() -> None:
     if not empty or os.environ.get("CLAUSE_ATLAS_NO_BOOTSTRAP") or not CORPUS.is_dir():
         return
     from nlp.ingest.pipeline import collect, ingest
+    from ui.views import ProgressText
 
     jobs = collect([CORPUS])
     bar = st.progress(0.0, text="Eerste start: het corpus wordt ingelezen en gecodeerd…")
+    text = ProgressText()
 
-    def progress(items: Any) -> Any:
-        for n, job in enumerate(items, 1):
-            bar.progress(n / len(jobs), text=f"Inlezen: {job.path.name} ({n}/{len(jobs)})")
-            yield job
+    def progress(p: Any) -> None:
+        bar.progress(p.done / max(p.total, 1), text=text(p))
 
     with writing() as s:
-        ingest(s, jobs, progress=progress, coder=coder())
+        ingest(s, jobs, on_progress=progress, coder=coder())
     bar.empty()

@@ -8,17 +8,19 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from nlp.analysis.coverage import Gap, documents, matrix
 from nlp.errors import ClauseAtlasError
+from nlp.records import Progress
 from nlp.resources import STANCES, THEMES
 from nlp.retrieval.search import ClauseIndex, Filters
 
@@ -67,6 +69,42 @@ def dutch_number(value: float, decimals: int = 0) -> str:
     """A number as Dutch readers write it: 9.513 and 0,62."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+class ProgressText:
+    """Dutch progress lines with counts and the time left, from :class:`~nlp.records.Progress` steps.
+
+    The time left is the stage's average pace so far times what remains ("nog ongeveer 2 min").
+    """
+
+    STAGES: ClassVar[dict[str, tuple[str, str]]] = {
+        "read": ("Inlezen en coderen", "bestanden"),
+        "code": ("Coderen van opgeslagen documenten", "documenten"),
+    }
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.last = clock()  # a stage starts when the one before it sent its last step
+        self.started: dict[str, float] = {}
+
+    def __call__(self, p: Progress) -> str:
+        """The line for one step."""
+        start = self.started.setdefault(p.stage, self.last)
+        self.last = self.clock()
+        label, unit = self.STAGES.get(p.stage, (p.stage, ""))
+        line = f"{label}: {dutch_number(p.done)} van {dutch_number(p.total)} {unit}"
+        if p.item:
+            line += f" ({p.item})"
+        elapsed = self.last - start
+        if 0 < p.done < p.total and elapsed > 0:
+            line += f", nog ongeveer {_duration(elapsed / p.done * (p.total - p.done))}"
+        return line
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(5, round(seconds / 5) * 5)} s"
+    return f"{round(seconds / 60)} min"
 
 
 def overview(index: ClauseIndex) -> dict[str, Any]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -78,12 +77,7 @@ def ingest_cmd(
             raise ClauseAtlasError("metadata options (--doc-id, --title, ...) need exactly one file")
         jobs = [Job(jobs[0].path, _given_meta(jobs[0], **overrides))]
     show = sys.stderr.isatty() if progress is None else progress
-    bar: Callable[[Any], Any] | None = None
-    if show:
-        from tqdm import tqdm
-
-        def bar(items: Any) -> Any:
-            return tqdm(items, desc="ingest", unit="file", file=sys.stderr)
+    bar = _ProgressBars() if show else None
 
     coder = None
     if code:
@@ -91,12 +85,42 @@ def ingest_cmd(
 
         coder = load(model_dir)
     with _open_store(ctx) as store:
-        report = ingest(store, jobs, progress=bar, coder=coder, any_language=any_language)
+        try:
+            report = ingest(store, jobs, on_progress=bar, coder=coder, any_language=any_language)
+        finally:
+            if bar is not None:
+                bar.close()
         _print_report(report, store.name, coder.version if coder is not None else None)
     for err in report.errors:
         click.echo(f"error: {err}", err=True)
     if report.errors:
         sys.exit(1)
+
+
+class _ProgressBars:
+    """One tqdm bar per ingest stage (files read and coded; stored documents coded afterwards)."""
+
+    LABELS: ClassVar[dict[str, tuple[str, str]]] = {
+        "read": ("read and code", "file"),
+        "code": ("code stored", "doc"),
+    }
+
+    def __init__(self) -> None:
+        self.bars: dict[str, Any] = {}
+
+    def __call__(self, p: Any) -> None:
+        from tqdm import tqdm
+
+        bar = self.bars.get(p.stage)
+        if bar is None:
+            desc, unit = self.LABELS.get(p.stage, (p.stage, "item"))
+            bar = self.bars[p.stage] = tqdm(total=p.total, desc=desc, unit=unit, file=sys.stderr)
+        bar.update(p.done - bar.n)
+        bar.set_postfix_str(p.item[:40], refresh=False)
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
 
 
 def _given_meta(job: Any, **given: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from nlp.coding.classify import ClauseCoder
-from nlp.records import Clause, Prediction, Sample
+from nlp.records import Clause, Prediction, Progress, Sample
 from nlp.retrieval.embed import embed
 from nlp.store.base import Store
 
@@ -52,7 +52,7 @@ def code_store(
     coder: ClauseCoder,
     doc_ids: Iterable[str] | None = None,
     *,
-    progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
     any_language: bool = False,
 ) -> int:
     """Code the clauses of documents that lack predictions of this model version.
@@ -61,7 +61,7 @@ def code_store(
         store: The store.
         coder: The model.
         doc_ids: Limit to these documents (default: every document not yet coded by it).
-        progress: Optional wrapper to show progress over document ids.
+        on_progress: Called with a ``code`` :class:`~nlp.records.Progress` after each document.
         any_language: Also code documents whose language is not Dutch (skipped by default).
 
     Returns:
@@ -77,10 +77,12 @@ def code_store(
         language = {str(d["doc_id"]): str(d.get("language") or "") for d in store.documents()}
         todo = [d for d in todo if is_coded_language(language.get(d, ""))]
     results: list[tuple[str, str, Prediction]] = []
-    for doc_id in progress(todo) if progress else todo:
+    for n, doc_id in enumerate(todo, 1):
         clauses = store.clauses(doc_id)
         preds = code_clauses(clauses, str(store.document(doc_id)["doc_type"]), coder, store)
         results += [(c.clause_id, doc_id, p) for c, p in zip(clauses, preds, strict=True)]
+        if on_progress:
+            on_progress(Progress("code", n, len(todo), doc_id))
     if results:
         with store.transaction():
             for doc_id in todo:

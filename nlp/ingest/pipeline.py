@@ -20,7 +20,7 @@ from nlp.ingest.clean import clean
 from nlp.ingest.language import detect_language, is_coded_language
 from nlp.ingest.manifest import doc_id_from_path, make_meta, read_manifest
 from nlp.ingest.segment import segment
-from nlp.records import Clause, Document, DocumentMeta
+from nlp.records import Clause, Document, DocumentMeta, Prediction, Progress
 from nlp.resources import CODED_LANGUAGE
 from nlp.store.base import Status, Store
 
@@ -150,7 +150,7 @@ def ingest(
     jobs: list[Job],
     *,
     model: str | None = None,
-    progress: Callable[[Iterable[Job]], Iterable[Job]] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
     coder: ClauseCoder | None = None,
     any_language: bool = False,
     batch: int = BATCH_DOCUMENTS,
@@ -160,17 +160,20 @@ def ingest(
     Files that cannot be read are reported in ``Report.errors`` and skipped. Each batch is
     written all-or-nothing, so a failure while writing leaves the batches before it stored
     and the failing batch not at all; a re-run resumes (stored documents are unchanged). With
-    a ``coder``, new clauses are embedded and coded before their batch's transaction and their
-    predictions written in it; documents already stored but not coded by this model are coded
-    afterwards. Documents whose detected language is not Dutch are stored uncoded
-    (``Report.not_coded``) unless ``any_language``.
+    a ``coder``, each document's clauses are embedded and coded right after it is read and
+    their predictions written with its batch; documents already stored but not coded by this
+    model are coded afterwards. Documents whose detected language is not Dutch are stored
+    uncoded (``Report.not_coded``) unless ``any_language``. ``on_progress`` hears of every file
+    (stage ``read``: read, segmented and coded) and of every document coded afterwards (``code``).
     """
     report = Report()
     done: list[tuple[Document, list[Clause]]] = []
+    predictions: dict[str, list[Prediction]] = {}
     ids: dict[str, Path] = {}
     by_hash = {str(d["content_hash"]): str(d["doc_id"]) for d in store.documents()}
-    iterator = progress(jobs) if progress else jobs
-    for job in iterator:
+    for n, job in enumerate(jobs, 1):
+        if on_progress and n > 1:
+            on_progress(Progress("read", n - 1, len(jobs), jobs[n - 2].path.name))
         doc_id = job.meta.doc_id if job.meta else doc_id_from_path(job.path)
         if doc_id not in ids and _unchanged(store, job, doc_id):
             ids[doc_id] = job.path
@@ -194,37 +197,31 @@ def ingest(
         ids[doc.doc_id] = job.path
         done.append((doc, clauses))
         report.clauses[doc.doc_id] = len(clauses)
+        if coder is not None:
+            if any_language or is_coded_language(doc.meta.language):
+                predictions[doc.doc_id] = code_clauses(clauses, doc.meta.doc_type, coder, store)
+            else:
+                report.not_coded[doc.doc_id] = doc.meta.language
         if len(done) >= max(batch, 1):
-            _write_batch(store, done, report, coder, any_language)
-            done = []
-    _write_batch(store, done, report, coder, any_language)
+            _write_batch(store, done, predictions if coder is not None else None, report)
+            done, predictions = [], {}
+    _write_batch(store, done, predictions if coder is not None else None, report)
+    if on_progress and jobs:
+        on_progress(Progress("read", len(jobs), len(jobs), jobs[-1].path.name))
     if coder is not None:
-        report.coded += code_store(store, coder, any_language=any_language)
+        report.coded += code_store(store, coder, any_language=any_language, on_progress=on_progress)
     return report
 
 
 def _write_batch(
     store: Store,
     done: list[tuple[Document, list[Clause]]],
+    predictions: dict[str, list[Prediction]] | None,
     report: Report,
-    coder: ClauseCoder | None,
-    any_language: bool,
 ) -> None:
-    """Code one batch of processed documents and store it in one transaction."""
+    """Store one batch of processed (and coded) documents in one transaction."""
     if not done:
         return
-    for doc, _clauses in done:
-        if coder is not None and not any_language and not is_coded_language(doc.meta.language):
-            report.not_coded[doc.doc_id] = doc.meta.language
-    predictions = (
-        {
-            doc.doc_id: code_clauses(clauses, doc.meta.doc_type, coder, store)
-            for doc, clauses in done
-            if doc.doc_id not in report.not_coded
-        }
-        if coder is not None
-        else None
-    )
     report.status.update(store.put_many(done, predictions))
     report.coded += sum(len(p) for p in (predictions or {}).values())
     for doc, _clauses in done:  # reviews whose clause text is gone after a replacement
