@@ -331,3 +331,17 @@ def test_app_binding_switch_on_every_page_that_lists_clauses(on_corpus: Path) ->
     at = page("compare")
     at.toggle(key="cmp-binding").set_value(True).run()
     assert not at.exception
+
+
+def test_app_search_nonsense_says_nothing_comparable(on_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.retrieval import search
+
+    # the test embedder's hashed words make any two texts look alike; give it a strict floor
+    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", 0.99)
+    at = page("search")
+    at.text_input(key="q").input("xqzv blorp").run()
+    assert not at.exception
+    assert any("Geen vergelijkbare clausule gevonden" in i.value for i in at.info)
+    assert not [m for m in at.markdown if m.value.startswith("**#")], "no result cards"
+    at.toggle(key="se-nearest").set_value(True).run()
+    assert [m for m in at.markdown if m.value.startswith("**#1**")], "the nearest on request"

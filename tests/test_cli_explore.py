@@ -113,3 +113,16 @@ def test_cli_export_qdpx_with_the_format_option(store_path: Path, tmp_path: Path
     assert res.exit_code == 0, res.output
     assert "project.qde" in zipfile.ZipFile(out).namelist()
     assert "qdpx" in run(store_path, "export", "--help").output
+
+
+def test_cli_search_says_when_nothing_is_comparable(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.retrieval import search
+
+    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", 0.5)  # calibrated only for USE; the fake needs one
+    res = run(store_path, "search", "xqzv blorp", "--embedder", "fake")
+    assert res.exit_code == 0 and res.output.startswith("no comparable clause found"), res.output
+    assert res.output.count("\n") == 1
+    nearest = run(store_path, "search", "xqzv blorp", "--embedder", "fake", "--min-score", "-1", "--k", "2")
+    assert nearest.exit_code == 0 and nearest.output.lstrip().startswith("1."), nearest.output
+    kept = run(store_path, "search", "recht op opleidingsdagen", "--embedder", "fake", "--k", "2")
+    assert kept.output.lstrip().startswith("1."), kept.output

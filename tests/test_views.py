@@ -238,3 +238,14 @@ def test_views_progress_text_counts_and_time_left() -> None:
     assert text(Progress("code", 1_000, 2_000, "wor")) == (
         "Coderen van opgeslagen documenten: 1.000 van 2.000 documenten (wor), nog ongeveer 17 min"
     )
+
+
+def test_views_comparable_keeps_hits_at_or_above_the_floor(index) -> None:  # type: ignore[no-untyped-def]
+    from ui.views import comparable
+
+    hits = index.search("werknemers krijgen opleidingsdagen", k=8)
+    sims = sorted(h.similarity for h in hits)
+    floor = sims[len(sims) // 2]
+    kept = comparable(hits, floor)
+    assert kept and all(h.similarity >= floor for h in kept) and len(kept) < len(hits)
+    assert comparable(hits, None) == hits  # an embedder without a calibrated floor keeps all

@@ -5,8 +5,9 @@ import streamlit as st
 from nlp.errors import ClauseAtlasError
 from nlp.exchange.tabular import to_csv
 from nlp.retrieval.lexical import matched_spans
+from nlp.retrieval.search import min_similarity
 from ui import state, widgets
-from ui.views import clause_rows
+from ui.views import clause_rows, comparable, dutch_number
 
 st.title("Vergelijkbare clausules zoeken")
 index = state.index()
@@ -28,6 +29,17 @@ if not widgets.empty_store_notice(index):
     if query.strip() or like:
         try:
             hits = index.search(query if not like else None, like=like, k=k, filters=filters)
+            floor = min_similarity(index.embedder)
+            shown = comparable(hits, floor)
+            if hits and not shown:
+                st.info(
+                    "Geen vergelijkbare clausule gevonden: geen enkele clausule lijkt genoeg op deze tekst "
+                    f"(gelijkenis onder {dutch_number(floor or 0, 2)}). Probeer andere woorden of minder filters."
+                )
+                if not st.toggle("Toon toch de dichtstbijzijnde clausules", key="se-nearest"):
+                    hits = []
+            else:
+                hits = shown
         except ClauseAtlasError as exc:
             st.error(str(exc))
             hits = []

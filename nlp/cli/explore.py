@@ -61,6 +61,13 @@ def _short(text: str, width: int = 110) -> str:
 )
 @click.option("--jsonl", is_flag=True, help="One JSON object per result.")
 @click.option("--embedder", default=None, help="Embedder name (default: use-multilingual-v3).")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(-1, 1),
+    default=None,
+    help="Leave out results less similar to the query (cosine; default: the calibrated "
+    "threshold, see evaluation/README.md; -1 keeps all).",
+)
 @click.pass_context
 @friendly
 def search_cmd(
@@ -78,9 +85,10 @@ def search_cmd(
     mode: str,
     jsonl: bool,
     embedder: str | None,
+    min_score: float | None,
 ) -> None:  # type: ignore[no-untyped-def]
     """Find clauses comparable to QUERY (or to --like CLAUSE_ID)."""
-    from nlp.retrieval.search import Filters
+    from nlp.retrieval.search import Filters, min_similarity
 
     filters = Filters(
         tuple(themes),
@@ -91,7 +99,11 @@ def search_cmd(
         tuple(years),
         tuple(doc_ids),
     )
-    hits = _index(ctx, embedder).search(query, like=like, k=k, filters=filters, mode=mode)
+    index = _index(ctx, embedder)
+    floor = min_similarity(index.embedder) if min_score is None else min_score
+    hits = index.search(query, like=like, k=k, filters=filters, mode=mode, min_similarity=floor)
+    if not hits and not jsonl and floor is not None:
+        click.echo(f"no comparable clause found (no result has a similarity of {floor:.2f} or more; --min-score -1 shows the nearest)")
     for n, h in enumerate(hits, 1):
         if jsonl:
             click.echo(to_json(h.to_dict()))

@@ -30,6 +30,16 @@ from nlp.retrieval.lexical import LexicalIndex
 RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 MODES = ("hybrid", "dense", "lexical")
+# Per embedder: hits less similar to the query (cosine) than this are no answer, "geen
+# vergelijkbare clausule gevonden". A property of the embedder's cosine scale, chosen on
+# answerable and no-answer queries (evaluation/retrieval/no_answer.py); embedders without a
+# calibrated value keep every hit.
+MIN_SIMILARITY: dict[str, float] = {"use-multilingual-v3": 0.45}
+
+
+def min_similarity(embedder: str) -> float | None:
+    """The calibrated no-answer threshold of an embedder, or None when it has none."""
+    return MIN_SIMILARITY.get(embedder)
 FUSION = "weighted"  # or "rrf"; chosen on the corpus queries (evaluation/retrieval/TUNING.md)
 DENSE_WEIGHT = 0.8
 
@@ -227,6 +237,7 @@ class ClauseIndex:
         k: int = 10,
         filters: Filters | None = None,
         mode: str = "hybrid",
+        min_similarity: float | None = None,
     ) -> list[Hit]:
         """Clauses comparable to a text or to a stored clause ("more like this").
 
@@ -238,6 +249,9 @@ class ClauseIndex:
                 year and document.
             mode: ``hybrid`` (dense + BM25, fused as the index's ``fusion`` says), ``dense`` or
                 ``lexical``.
+            min_similarity: Leave out hits whose cosine similarity to the query is lower (the
+                command line and the app pass the embedder's :data:`MIN_SIMILARITY`, so that a
+                query nothing in the corpus resembles gets no results); None keeps every hit.
 
         Raises:
             SearchError: empty query, unknown clause id or filter value, unknown mode, or no
@@ -262,7 +276,7 @@ class ClauseIndex:
         )
         fused, sims, ranks = self._rank(text, qvec, mask, mode)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
-        return [
+        hits = [
             self._hit(
                 i,
                 fused[i],
@@ -271,6 +285,7 @@ class ClauseIndex:
             )
             for i in best
         ]
+        return hits if min_similarity is None else [h for h in hits if h.similarity >= min_similarity]
 
     def _query_text(self, query: str | None, like: str | None) -> str:
         """The text to search for: the query, else the text of the clause ``like`` names."""
