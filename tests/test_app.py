@@ -337,7 +337,7 @@ def test_app_search_nonsense_says_nothing_comparable(on_corpus: Path, monkeypatc
     from nlp.retrieval import search
 
     # the test embedder's hashed words make any two texts look alike; give it a strict floor
-    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", 0.99)
+    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", search.Floor(0.99, 0.99))
     at = page("search")
     at.text_input(key="q").input("xqzv blorp").run()
     assert not at.exception

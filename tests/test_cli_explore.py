@@ -118,7 +118,7 @@ def test_cli_export_qdpx_with_the_format_option(store_path: Path, tmp_path: Path
 def test_cli_search_says_when_nothing_is_comparable(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from nlp.retrieval import search
 
-    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", 0.5)  # calibrated only for USE; the fake needs one
+    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", search.Floor(0.5, 0.5))  # calibrated only for USE; the fake needs one
     res = run(store_path, "search", "xqzv blorp", "--embedder", "fake")
     assert res.exit_code == 0 and res.output.startswith("no comparable clause found"), res.output
     assert res.output.count("\n") == 1

@@ -241,11 +241,14 @@ def test_views_progress_text_counts_and_time_left() -> None:
 
 
 def test_views_comparable_keeps_hits_at_or_above_the_floor(index) -> None:  # type: ignore[no-untyped-def]
+    from nlp.retrieval.search import Floor
     from ui.views import comparable
 
     hits = index.search("werknemers krijgen opleidingsdagen", k=8)
     sims = sorted(h.similarity for h in hits)
     floor = sims[len(sims) // 2]
-    kept = comparable(hits, floor)
+    kept = comparable(hits, Floor(floor, floor))
     assert kept and all(h.similarity >= floor for h in kept) and len(kept) < len(hits)
+    lexical = comparable(hits, Floor(-1.0, 2.0))  # only hits that share a word stem with the query
+    assert lexical and all("lexical" in h.ranks for h in lexical)
     assert comparable(hits, None) == hits  # an embedder without a calibrated floor keeps all

@@ -34,7 +34,9 @@ if not widgets.empty_store_notice(index):
             if hits and not shown:
                 st.info(
                     "Geen vergelijkbare clausule gevonden: geen enkele clausule lijkt genoeg op deze tekst "
-                    f"(gelijkenis onder {dutch_number(floor or 0, 2)}). Probeer andere woorden of minder filters."
+                    f"(gelijkenis onder {dutch_number(floor.alone if floor else 0, 2)}, of onder "
+                    f"{dutch_number(floor.lexical if floor else 0, 2)} zonder gedeelde woorden). "
+                    "Probeer andere woorden of minder filters."
                 )
                 if not st.toggle("Toon toch de dichtstbijzijnde clausules", key="se-nearest"):
                     hits = []

@@ -22,7 +22,7 @@ from nlp.analysis.coverage import Gap, documents, matrix
 from nlp.errors import ClauseAtlasError
 from nlp.records import Progress
 from nlp.resources import STANCES, THEMES
-from nlp.retrieval.search import ClauseIndex, Filters, Hit
+from nlp.retrieval.search import ClauseIndex, Filters, Floor, Hit
 
 DEFAULT_UPLOAD_LIMIT_MB = 25
 THEME_NL = {"participation": "participatie", "data": "data", "training": "opleiding", "wellbeing": "welzijn"}
@@ -53,13 +53,13 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
-def comparable(hits: list[Hit], floor: float | None) -> list[Hit]:
+def comparable(hits: list[Hit], floor: Floor | None) -> list[Hit]:
     """The hits similar enough to the query to count as comparable (none: "geen vergelijkbare clausule").
 
     ``floor`` is the embedder's calibrated threshold (``nlp.retrieval.search.min_similarity``);
     None keeps every hit.
     """
-    return hits if floor is None else [h for h in hits if h.similarity >= floor]
+    return hits if floor is None else [h for h in hits if floor.keeps(h)]
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> str:

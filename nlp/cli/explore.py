@@ -65,8 +65,8 @@ def _short(text: str, width: int = 110) -> str:
     "--min-score",
     type=click.FloatRange(-1, 1),
     default=None,
-    help="Leave out results less similar to the query (cosine; default: the calibrated "
-    "threshold, see evaluation/README.md; -1 keeps all).",
+    help="Leave out results less similar to the query than this cosine (default: the calibrated "
+    "rule, see evaluation/README.md; -1 keeps all).",
 )
 @click.pass_context
 @friendly
@@ -103,7 +103,7 @@ def search_cmd(
     floor = min_similarity(index.embedder) if min_score is None else min_score
     hits = index.search(query, like=like, k=k, filters=filters, mode=mode, min_similarity=floor)
     if not hits and not jsonl and floor is not None:
-        click.echo(f"no comparable clause found (no result has a similarity of {floor:.2f} or more; --min-score -1 shows the nearest)")
+        click.echo("no comparable clause found (no result is similar enough; --min-score -1 shows the nearest)")
     for n, h in enumerate(hits, 1):
         if jsonl:
             click.echo(to_json(h.to_dict()))

@@ -30,15 +30,29 @@ from nlp.retrieval.lexical import LexicalIndex
 RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 MODES = ("hybrid", "dense", "lexical")
-# Per embedder: hits less similar to the query (cosine) than this are no answer, "geen
-# vergelijkbare clausule gevonden". A property of the embedder's cosine scale, chosen on
-# answerable and no-answer queries (evaluation/retrieval/no_answer.py); embedders without a
-# calibrated value keep every hit.
-MIN_SIMILARITY: dict[str, float] = {"use-multilingual-v3": 0.45}
+@dataclass(frozen=True)
+class Floor:
+    """When a hit counts as comparable (below it: no answer).
+
+    Its cosine similarity to the query is at least ``alone``, or at least ``lexical`` when the
+    clause also shares a word stem with the query (BM25 found it).
+    """
+
+    lexical: float
+    alone: float
+
+    def keeps(self, hit: Hit) -> bool:
+        """Whether the hit counts as comparable."""
+        return hit.similarity >= self.alone or (hit.similarity >= self.lexical and "lexical" in hit.ranks)
 
 
-def min_similarity(embedder: str) -> float | None:
-    """The calibrated no-answer threshold of an embedder, or None when it has none."""
+# Per embedder (a property of its cosine scale): chosen on answerable and no-answer queries
+# (evaluation/retrieval/no_answer.py); embedders without a calibrated floor keep every hit.
+MIN_SIMILARITY: dict[str, Floor] = {"use-multilingual-v3": Floor(lexical=0.34, alone=0.47)}
+
+
+def min_similarity(embedder: str) -> Floor | None:
+    """The calibrated no-answer floor of an embedder, or None when it has none."""
     return MIN_SIMILARITY.get(embedder)
 FUSION = "weighted"  # or "rrf"; chosen on the corpus queries (evaluation/retrieval/TUNING.md)
 DENSE_WEIGHT = 0.8
@@ -237,7 +251,7 @@ class ClauseIndex:
         k: int = 10,
         filters: Filters | None = None,
         mode: str = "hybrid",
-        min_similarity: float | None = None,
+        min_similarity: float | Floor | None = None,
     ) -> list[Hit]:
         """Clauses comparable to a text or to a stored clause ("more like this").
 
@@ -249,9 +263,10 @@ class ClauseIndex:
                 year and document.
             mode: ``hybrid`` (dense + BM25, fused as the index's ``fusion`` says), ``dense`` or
                 ``lexical``.
-            min_similarity: Leave out hits whose cosine similarity to the query is lower (the
-                command line and the app pass the embedder's :data:`MIN_SIMILARITY`, so that a
-                query nothing in the corpus resembles gets no results); None keeps every hit.
+            min_similarity: Leave out hits below this cosine similarity to the query, or below
+                a :class:`Floor` (the command line and the app pass the embedder's
+                :data:`MIN_SIMILARITY`, so that a query nothing in the corpus resembles gets no
+                results); None keeps every hit.
 
         Raises:
             SearchError: empty query, unknown clause id or filter value, unknown mode, or no
@@ -285,7 +300,10 @@ class ClauseIndex:
             )
             for i in best
         ]
-        return hits if min_similarity is None else [h for h in hits if h.similarity >= min_similarity]
+        if min_similarity is None:
+            return hits
+        floor = min_similarity if isinstance(min_similarity, Floor) else Floor(min_similarity, min_similarity)
+        return [h for h in hits if floor.keeps(h)]
 
     def _query_text(self, query: str | None, like: str | None) -> str:
         """The text to search for: the query, else the text of the clause ``like`` names."""
