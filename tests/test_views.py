@@ -220,7 +220,7 @@ def test_views_highlighted_bolds_matches_and_keeps_the_rest_literal() -> None:
     text = "Opleidingen *voor* [iedereen]"
     assert highlighted(text, [(0, 11)]) == "**Opleidingen** \\*voor\\* \\[iedereen\\]"
     assert highlighted(text, []) == escape_markdown(text)
-    assert (dutch_number(9513), dutch_number(0.62, 2), dutch_number(1234567.5, 1)) == ("9.513", "0,61", "1.234.567,5")
+    assert (dutch_number(9513), dutch_number(0.62, 2), dutch_number(1234567.5, 1)) == ("9.513", "0,62", "1.234.567,5")
 
 
 def test_views_progress_text_counts_and_time_left() -> None:
