@@ -22,6 +22,7 @@ pages = [
     st.Page("ui/page_themes.py", title="Thema's", icon=":material/label:", url_path="themes"),
     st.Page("ui/page_search.py", title="Zoeken", icon=":material/search:", url_path="search"),
     st.Page("ui/page_compare.py", title="Vergelijken", icon=":material/compare:", url_path="compare"),
+    st.Page("ui/page_document.py", title="Document", icon=":material/description:", url_path="document"),
     st.Page(
         "ui/page_coverage.py", title="Dekking en lacunes", icon=":material/grid_on:", url_path="coverage"
     ),

@@ -21,6 +21,7 @@ PAGES = {
     "themes": "Thema's",
     "search": "Vergelijkbare clausules zoeken",
     "compare": "Documenten vergelijken",
+    "document": "Document",
     "coverage": "Dekking en lacunes",
     "upload": "Document toevoegen",
     "review": "Codes nakijken",
@@ -345,3 +346,19 @@ def test_app_search_nonsense_says_nothing_comparable(on_corpus: Path, monkeypatc
     assert not [m for m in at.markdown if m.value.startswith("**#")], "no result cards"
     at.toggle(key="se-nearest").set_value(True).run()
     assert [m for m in at.markdown if m.value.startswith("**#1**")], "the nearest on request"
+
+
+def test_app_document_page_opens_at_a_clause(on_corpus: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "ui" / "page_document.py"), default_timeout=60)
+    at.query_params["doc"] = "wor"
+    at.query_params["clause"] = "wor:120"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="doc-id").value == "wor"
+    assert any(m.value.startswith("**Gekozen clausule**") and "wor:120" in m.value for m in at.markdown)
+    assert any("rond de gekozen clausule" in c.value for c in at.caption)
+    assert at.get("link_button"), "the source link from the manifest"
+    at.toggle(key="doc-whole").set_value(True).run()
+    assert not at.exception and not any("rond de gekozen clausule" in c.value for c in at.caption)
+    cards = page("themes")
+    assert any(m.value.startswith("[Bekijk in het document](document?doc=") for m in cards.markdown)

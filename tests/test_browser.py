@@ -29,6 +29,7 @@ PAGES = {
     "themes": "Thema's",
     "search": "Vergelijkbare clausules zoeken",
     "compare": "Documenten vergelijken",
+    "document": "Document",
     "coverage": "Dekking en lacunes",
     "upload": "Document toevoegen",
     "review": "Codes nakijken",

@@ -252,3 +252,36 @@ def test_views_comparable_keeps_hits_at_or_above_the_floor(index) -> None:  # ty
     lexical = comparable(hits, Floor(-1.0, 2.0))  # only hits that share a word stem with the query
     assert lexical and all("lexical" in h.ranks for h in lexical)
     assert comparable(hits, None) == hits  # an embedder without a calibrated floor keeps all
+
+
+def test_views_document_view_sections_codes_window_and_source(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nlp.ingest.pipeline import collect, ingest
+    from ui.document_view import DOCUMENT_WINDOW, document_link, document_view
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    topics = ["Scholing", "Werktijden", "Cameratoezicht", "Overleg", "Thuiswerk", "Verlof", "Werkdruk", "Privacy"]
+    body = "".join(
+        f"Artikel {k} {topic}\n\n"
+        + "".join(f"{j}. Regel {j} over {topic.lower()} geldt voor sector {k}.\n\n" for j in range(1, 9))
+        for k, topic in enumerate(topics, 1)
+    )
+    (folder / "cao.txt").write_text(body, encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        "doc_id,file,title,doc_type,organisation,sector,country,year,language,source\n"
+        "cao-x,cao.txt,Cao X,cao,Partijen,metaal,NL,2025,nl,https://example.org/cao-x\n",
+        encoding="utf-8",
+    )
+    ingest(store, collect([folder]))
+    ids = [c.clause_id for c in store.clauses("cao-x")]
+    store.annotate(ids[45], ["training"], "commitment", "Els")
+    view = document_view(store, "cao-x", ids[45])
+    assert view["source_url"] == "https://example.org/cao-x" and view["total"] == len(ids)
+    assert len(view["clauses"]) == DOCUMENT_WINDOW < len(ids)
+    chosen = [r for r in view["clauses"] if r["selected"]]
+    assert [r["clause_id"] for r in chosen] == [ids[45]] and chosen[0]["reviewed"]
+    assert chosen[0]["themes"] == ["training"] and chosen[0]["stance"] == "commitment"
+    assert view["sections"][0] == {"title": "Artikel 1 Scholing", "depth": 1, "clause_id": ids[0]}
+    assert [r["section"] for r in view["clauses"]][-1] == "Artikel 8 Privacy"
+    assert len(document_view(store, "cao-x", whole=True)["clauses"]) == len(ids)
+    assert document_link("cao-x", ids[3]) == "[Bekijk in het document](document?doc=cao-x&clause=cao-x%3A3)"

@@ -452,3 +452,4 @@ def topic_clauses(
     ids = [c for c, t in zip(saved["clause_ids"], saved["topics"], strict=True) if t == topic and c in index.position]
     pos = [index.position[c] for c in only_binding(index, ids, binding_only)]
     return clause_rows(index, sorted(pos)[:limit])
+

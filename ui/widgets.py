@@ -10,6 +10,7 @@ from nlp.records import DOC_TYPES
 from nlp.resources import STANCES, THEMES
 from nlp.retrieval.search import ClauseIndex, Filters
 from ui import state
+from ui.document_view import document_link
 from ui.views import (
     DOC_TYPE_NL,
     STANCE_NL,
@@ -113,6 +114,7 @@ def clause_card(row: dict[str, Any], *, key: str, explain: bool = True) -> None:
         )
         st.markdown(f"{rank}{badge(row['stance'])} **{escape_markdown(themes)}** — {escape_markdown(where)}")
         st.markdown(highlighted(row["text"], row.get("matches") or ()))
+        st.markdown(document_link(row["doc_id"], row["clause_id"]))
         scores = row.get("theme_scores") or {}
         if scores:
             st.caption(
