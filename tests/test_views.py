@@ -10,6 +10,7 @@ from test_search import fixture_index
 from nlp.exchange.tabular import to_csv, to_xlsx
 from nlp.retrieval.search import Filters
 from nlp.store.base import Store
+from ui.topic_view import topic_clauses
 from ui.views import (
     UploadError,
     add_document,
@@ -22,7 +23,6 @@ from ui.views import (
     overview,
     review_queue,
     theme_clauses,
-    topic_clauses,
 )
 
 
@@ -199,7 +199,8 @@ def test_views_binding_switch_keeps_only_commitments_everywhere(index) -> None: 
 
 def test_views_coverage_and_topic_tables_speak_dutch(index) -> None:  # type: ignore[no-untyped-def]
     from nlp.analysis.coverage import gaps, peer_gaps
-    from ui.views import gap_detail, topic_display
+    from ui.topic_view import topic_display
+    from ui.views import gap_detail
 
     found = gaps(index) + peer_gaps(index)
     peer = next(g for g in found if g.kind == "peer gap")

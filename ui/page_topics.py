@@ -4,15 +4,8 @@ import plotly.express as px
 import streamlit as st
 
 from ui import state, widgets
-from ui.views import (
-    DOC_TYPE_NL,
-    THEME_NL,
-    dutch_number,
-    load_topic_assignments,
-    topic_clauses,
-    topic_display,
-    topic_table,
-)
+from ui.topic_view import load_topic_assignments, topic_clauses, topic_display, topic_table
+from ui.views import DOC_TYPE_NL, THEME_NL, dutch_number
 
 st.title("Onderwerpen")
 index = state.index()
