@@ -21,9 +21,19 @@ MIN_PART = 4  # shortest compound part that is split off
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from spacy.lang.nl.stop_words import STOP_WORDS
+    """The Dutch stop words of spaCy, read from their module file without importing spaCy (1 s)."""
+    import importlib.util
+    from pathlib import Path
 
-    return frozenset(STOP_WORDS)
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / "nl" / "stop_words.py" if spec and spec.origin else None
+    if path is None or not path.is_file():  # an unusual layout: import it the normal way
+        from spacy.lang.nl.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    namespace: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+    return frozenset(namespace["STOP_WORDS"])  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
