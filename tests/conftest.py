@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from nlp.store.base import Store
+
+# Derived caches (the lexical index) of this run stay out of the project's data folder; child
+# processes (CLI tests) inherit the setting.
+os.environ["CLAUSE_ATLAS_CACHE"] = tempfile.mkdtemp(prefix="clause-atlas-test-cache-")
 
 
 @pytest.fixture

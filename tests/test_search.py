@@ -219,3 +219,21 @@ def test_matched_spans_are_whole_words_inside_the_text(query: str, text: str) ->
     for a, b in spans:
         assert 0 <= a < b <= len(text)
         assert text[a:b].replace("_", "").isalnum() or set(text[a:b]) == {"_"}
+
+
+def test_lexical_index_is_cached_between_processes_by_the_texts(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from nlp.retrieval import lexical
+
+    texts = [f"De werkgever biedt opleiding nummer {k} aan over camerabewaking." for k in range(30)]
+    built = lexical.LexicalIndex(texts, tmp_path)
+    assert len(list(tmp_path.glob("lexical-*"))) == 1
+    monkeypatch.setattr(lexical, "vocabulary", lambda _t: (_ for _ in ()).throw(AssertionError("rebuilt")))
+    loaded = lexical.LexicalIndex(texts, tmp_path)  # from the cache: the corpus is not analysed again
+    for q in ("opleiding", "camera", "xqzv"):
+        assert np.allclose(built.scores(q), loaded.scores(q))
+    monkeypatch.undo()
+    other = lexical.LexicalIndex([*texts, "Een andere zin."], tmp_path)  # other texts, another entry
+    assert len(list(tmp_path.glob("lexical-*"))) == 2 and other.n == 31
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert lexical.LexicalIndex(texts, blocked / "sub").n == 30  # an unusable cache is not used

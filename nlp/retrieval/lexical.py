@@ -9,9 +9,11 @@ types "camera toezicht".
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -73,6 +75,14 @@ class Analyzer:
         self.lexicon = _lexicon() | {w for w in vocabulary if len(w) >= MIN_PART}
         self._cache: dict[str, tuple[str, ...]] = {}
 
+    @classmethod
+    def from_lexicon(cls, lexicon: frozenset[str]) -> Analyzer:
+        """An analyzer with this complete lexicon (as saved with a cached index)."""
+        self = cls.__new__(cls)
+        self.lexicon = lexicon
+        self._cache = {}
+        return self
+
     def terms(self, word: str) -> tuple[str, ...]:
         """Index terms of one lower-case word."""
         got = self._cache.get(word)
@@ -121,6 +131,16 @@ def _default_analyzer() -> Analyzer:
     return Analyzer()
 
 
+def _fingerprint(texts: Sequence[str]) -> str:
+    """A short hash of the texts and the analysis version (the cache key of an index)."""
+    import hashlib
+
+    h = hashlib.sha256(ANALYZER_VERSION.encode())
+    for t in texts:
+        h.update(t.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()[:24]
+
+
 def vocabulary(texts: Sequence[str], min_count: int = 2) -> frozenset[str]:
     """Words that occur at least ``min_count`` times in the texts."""
     from collections import Counter
@@ -129,22 +149,66 @@ def vocabulary(texts: Sequence[str], min_count: int = 2) -> frozenset[str]:
     return frozenset(w for w, c in counts.items() if c >= min_count and not w.isdigit())
 
 
+# Bump when the analysis changes, so cached indexes are rebuilt.
+ANALYZER_VERSION = "1"
+
+
 class LexicalIndex:
     """BM25 over analysed clause texts.
 
+    Analysing every clause (stems, compound parts) takes seconds on a corpus of 13,000 clauses,
+    so with a ``cache_dir`` the built index and its analyzer's lexicon are saved there under a
+    fingerprint of the texts and reused by every later process that indexes the same texts (a
+    command-line search answers without analysing the corpus again). A cache that cannot be
+    written or read is simply not used.
+
     Args:
         texts: The documents (clause texts), in index order.
+        cache_dir: Folder for cached indexes (None: no cache).
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], cache_dir: Path | None = None) -> None:
         import bm25s
 
         self.n = len(texts)
+        folder = cache_dir / f"lexical-{_fingerprint(texts)}" if cache_dir is not None and texts else None
+        if folder is not None and self._load(folder):
+            return
         self.analyzer = Analyzer(vocabulary(texts))
         self._bm25 = bm25s.BM25()
         corpus = [self.analyzer(t) or ["∅"] for t in texts]
         if corpus:
             self._bm25.index(corpus, show_progress=False)
+        if folder is not None:
+            self._save(folder)
+
+    def _load(self, folder: Path) -> bool:
+        import bm25s
+
+        if not folder.is_dir():
+            return False
+        try:
+            lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+            self._bm25 = bm25s.BM25.load(str(folder), show_progress=False, verbosity=0)
+        except (OSError, ValueError, KeyError):
+            return False
+        self.analyzer = Analyzer.from_lexicon(frozenset(lexicon))
+        return True
+
+    def _save(self, folder: Path) -> None:
+        import shutil
+        import tempfile
+
+        tmp: Path | None = None
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+            self._bm25.save(str(tmp), show_progress=False)
+            (tmp / "lexicon.json").write_text(json.dumps(sorted(self.analyzer.lexicon)), encoding="utf-8")
+            tmp.rename(folder)  # whole or not at all; another process may have been first
+        except OSError:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for ``query`` (zeros when no query term is indexed)."""

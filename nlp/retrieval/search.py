@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -144,6 +145,9 @@ class ClauseIndex:
             ``year``, ``themes``, ``stance``; in document order.
         vectors: ``(n, d)`` embeddings of the clause texts.
         embedder: Registry name of the embedder that made them (queries use the same).
+        fusion: How hybrid search fuses the dense and lexical rankings.
+        dense_weight: The dense share of a weighted fusion.
+        cache_dir: Where the lexical index is cached between processes (None: not cached).
     """
 
     def __init__(
@@ -154,6 +158,7 @@ class ClauseIndex:
         *,
         fusion: str = FUSION,
         dense_weight: float = DENSE_WEIGHT,
+        cache_dir: Path | None = None,
     ) -> None:
         self.rows = list(rows)
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -164,7 +169,7 @@ class ClauseIndex:
         self._themes = np.array([[t in r["themes"] for t in THEMES] for r in self.rows], dtype=bool).reshape(
             len(self.rows), len(THEMES)
         )
-        self.lexical = LexicalIndex([r["text"] for r in self.rows])
+        self.lexical = LexicalIndex([r["text"] for r in self.rows], cache_dir)
         self.ann = build_ann(self.vectors) if len(self.rows) >= ANN_MIN_ROWS else None
         _check_fusion(fusion)
         self.fusion = fusion
@@ -207,7 +212,9 @@ class ClauseIndex:
             )
         name = embedder or DEFAULT_EMBEDDER
         vectors = embed([r["text"] for r in rows], name, store) if rows else np.zeros((0, 1), np.float32)
-        return cls(rows, vectors, name)
+        from nlp.store.paths import default_cache_dir
+
+        return cls(rows, vectors, name, cache_dir=default_cache_dir())
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -44,3 +44,12 @@ def redact(target: str) -> str:
         return target
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+CACHE_ENV = "CLAUSE_ATLAS_CACHE"
+
+
+def default_cache_dir() -> Path:
+    """Where derived data that can be rebuilt is kept: ``$CLAUSE_ATLAS_CACHE`` or ``data/cache``."""
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else default_store_path().parent / "cache"
