@@ -362,3 +362,18 @@ def test_app_document_page_opens_at_a_clause(on_corpus: Path) -> None:
     assert not at.exception and not any("rond de gekozen clausule" in c.value for c in at.caption)
     cards = page("themes")
     assert any(m.value.startswith("[Bekijk in het document](document?doc=") for m in cards.markdown)
+
+
+def test_app_topics_say_when_they_are_out_of_date(on_corpus: Path, tmp_path: Path) -> None:
+    at = page("topics")
+    if any("nog geen onderwerpsmodel" in i.value for i in at.info):
+        pytest.skip("no topic model saved (run 'clause-atlas topics fit')")
+    assert not [w for w in at.warning if "verouderd" in w.value]
+    new = tmp_path / "cao_na_de_onderwerpen.txt"
+    new.write_text("Artikel 1\n\n1. De werkgever overlegt met de ondernemingsraad over roosters.\n", encoding="utf-8")
+    with Store(on_corpus) as s:
+        ingest(s, collect([new]))
+    at = page("topics")
+    assert not at.exception
+    assert any("verouderd" in w.value and "uit 1 documenten" in w.value for w in at.warning)
+    assert any(b.label.startswith("Onderwerpen opnieuw berekenen") for b in at.button)

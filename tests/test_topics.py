@@ -66,3 +66,19 @@ def test_topics_cross_table_and_errors() -> None:
         topics.fit(["a"] * 10, np.zeros((10, 4)))
     with pytest.raises(topics.TopicsError, match="no topic model"):
         topics.load("/nonexistent/folder")
+
+
+def test_topics_fit_index_saves_assignments_with_their_cross_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from types import SimpleNamespace
+
+    texts, vecs, _labels = planted()
+    rows = [
+        {"clause_id": f"c{i}", "text": t, "themes": ["training"] if i % 2 else [], "doc_type": "cao",
+         "organisation": "", "year": 2025}
+        for i, t in enumerate(texts)
+    ]
+    result = topics.fit_index(SimpleNamespace(rows=rows, vectors=vecs), min_topic_size=40, folder=tmp_path / "t")
+    saved = json.loads((tmp_path / "t" / "assignments.json").read_text(encoding="utf-8"))
+    assert saved["clause_ids"] == [r["clause_id"] for r in rows] and saved["topics"] == result.topics
+    assert {"cross_table", "per_doc_type", "per_organisation", "per_year"} <= set(saved["info"])

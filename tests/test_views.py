@@ -286,3 +286,13 @@ def test_views_document_view_sections_codes_window_and_source(store: Store, tmp_
     assert [r["section"] for r in view["clauses"]][-1] == "Artikel 8 Privacy"
     assert len(document_view(store, "cao-x", whole=True)["clauses"]) == len(ids)
     assert document_link("cao-x", ids[3]) == "[Bekijk in het document](document?doc=cao-x&clause=cao-x%3A3)"
+
+
+def test_views_topic_staleness_counts_what_changed_since_the_fit(index) -> None:  # type: ignore[no-untyped-def]
+    from ui.topic_view import staleness
+
+    ids = [r["clause_id"] for r in index.rows]
+    assert staleness(index, {"clause_ids": ids}) == {"new_clauses": 0, "new_documents": 0, "gone_clauses": 0}
+    cao_a = [c for c in ids if c.startswith("cao-a")]
+    behind = staleness(index, {"clause_ids": [c for c in ids if c not in cao_a] + ["weg:1"]})
+    assert behind == {"new_clauses": len(cao_a), "new_documents": 1, "gone_clauses": 1}

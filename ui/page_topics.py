@@ -1,10 +1,11 @@
-"""Topics: what the corpus talks about beyond the four themes (BERTopic, fitted offline)."""
+"""Topics: what the corpus talks about beyond the four themes (BERTopic; says when it is out of date)."""
 
 import plotly.express as px
 import streamlit as st
 
+from nlp.errors import ClauseAtlasError
 from ui import state, widgets
-from ui.topic_view import load_topic_assignments, topic_clauses, topic_display, topic_table
+from ui.topic_view import load_topic_assignments, refit, staleness, topic_clauses, topic_display, topic_table
 from ui.views import DOC_TYPE_NL, THEME_NL, dutch_number
 
 st.title("Onderwerpen")
@@ -13,9 +14,39 @@ saved = load_topic_assignments()
 if not widgets.empty_store_notice(index):
     if saved is None:
         st.info(
-            "Er is nog geen onderwerpsmodel. Maak het met 'clause-atlas topics fit' (ongeveer een minuut)."
+            "Er is nog geen onderwerpsmodel. Maak het hier of met 'clause-atlas topics fit' (ongeveer een minuut)."
         )
+        if st.button("Onderwerpen berekenen", key="tp-fit"):
+            with st.spinner("Onderwerpen berekenen…"):
+                try:
+                    refit(index)
+                except ClauseAtlasError as exc:
+                    st.error(str(exc))
+                else:
+                    st.rerun()
     else:
+        behind = staleness(index, saved)
+        if behind["new_clauses"] or behind["gone_clauses"]:
+            st.warning(
+                "De onderwerpen zijn verouderd: "
+                + (
+                    f"{dutch_number(behind['new_clauses'])} clausules uit {behind['new_documents']} documenten "
+                    "zijn toegevoegd na het berekenen"
+                    if behind["new_clauses"]
+                    else ""
+                )
+                + (" en " if behind["new_clauses"] and behind["gone_clauses"] else "")
+                + (f"{dutch_number(behind['gone_clauses'])} clausules zijn verdwenen" if behind["gone_clauses"] else "")
+                + ". Nieuwe clausules hebben nog geen onderwerp."
+            )
+            if st.button("Onderwerpen opnieuw berekenen (ongeveer een minuut)", key="tp-refit"):
+                with st.spinner("Onderwerpen berekenen…"):
+                    try:
+                        refit(index)
+                    except ClauseAtlasError as exc:
+                        st.error(str(exc))
+                    else:
+                        st.rerun()
         table = topic_table(index, saved)
         info = saved["info"]
         st.write(

@@ -30,6 +30,27 @@ def load_topic_assignments(folder: Path | None = None) -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+def refit(index: ClauseIndex) -> None:
+    """Fit and save the topics again on the index's clauses (the app's button)."""
+    from nlp.analysis.topics import fit_index
+
+    fit_index(index)
+
+
+def staleness(index: ClauseIndex, saved: dict[str, Any]) -> dict[str, int]:
+    """How far the saved topics are behind the store.
+
+    Clauses (and their documents) added since the fit, and fitted clauses no longer stored.
+    """
+    fitted = set(saved["clause_ids"])
+    new = [r for r in index.rows if r["clause_id"] not in fitted]
+    return {
+        "new_clauses": len(new),
+        "new_documents": len({r["doc_id"] for r in new}),
+        "gone_clauses": len(fitted - set(index.position)),
+    }
+
+
 def topic_table(index: ClauseIndex, saved: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per topic: size, keywords, share per theme, the most central clause (2-D map position too)."""
     labels = saved["info"]["labels"]

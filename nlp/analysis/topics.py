@@ -207,6 +207,34 @@ def per_class(result: TopicResult, texts: Sequence[str], classes: Sequence[str])
     ]
 
 
+def fit_index(
+    index: Any,
+    *,
+    seed: int = 0,
+    outlier_budget: float = OUTLIER_BUDGET,
+    min_topic_size: int = MIN_TOPIC_SIZE,
+    folder: str | Path | None = None,
+) -> TopicResult:
+    """Fit topics on every clause of a search index and save them with their cross tables.
+
+    What ``clause-atlas topics fit`` and the app's "opnieuw berekenen" button do: :func:`fit` on
+    the cached embeddings, the topic x theme table, topics per document type, organisation and
+    year, then :func:`save` (``models/topics`` unless ``folder``).
+
+    Raises:
+        TopicsError: BERTopic is missing or there are too few clauses.
+    """
+    texts = [r["text"] for r in index.rows]
+    result = fit(texts, index.vectors, seed=seed, outlier_budget=outlier_budget, min_topic_size=min_topic_size)
+    result.info["cross_table"] = {
+        str(k): v for k, v in cross_table(result.topics, [r["themes"] for r in index.rows]).items()
+    }
+    for key, column in (("per_doc_type", "doc_type"), ("per_organisation", "organisation"), ("per_year", "year")):
+        result.info[key] = per_class(result, texts, [str(r[column] or "?") for r in index.rows])
+    save(result, folder or DEFAULT_TOPICS_DIR, [r["clause_id"] for r in index.rows])
+    return result
+
+
 def save(result: TopicResult, folder: str | Path, clause_ids: Sequence[str]) -> Path:
     """Save with BERTopic's safetensors serialisation (no pickle) plus the clause assignments."""
     folder = Path(folder)

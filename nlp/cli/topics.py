@@ -41,23 +41,13 @@ def topics_fit(
     t0 = time.perf_counter()
     with _open_store(ctx, read_only=True) as store:
         index = ClauseIndex.from_store(store)
-    texts = [r["text"] for r in index.rows]
-    result = topics.fit(
-        texts, index.vectors, seed=seed, outlier_budget=outlier_budget, min_topic_size=min_topic_size
+    folder = out_dir or topics.DEFAULT_TOPICS_DIR
+    result = topics.fit_index(
+        index, seed=seed, outlier_budget=outlier_budget, min_topic_size=min_topic_size, folder=folder
     )
-    result.info["cross_table"] = {
-        str(k): v for k, v in topics.cross_table(result.topics, [r["themes"] for r in index.rows]).items()
-    }
-    for key, field in (
-        ("per_doc_type", "doc_type"),
-        ("per_organisation", "organisation"),
-        ("per_year", "year"),
-    ):
-        result.info[key] = topics.per_class(result, texts, [str(r[field] or "?") for r in index.rows])
-    folder = topics.save(result, out_dir or topics.DEFAULT_TOPICS_DIR, [r["clause_id"] for r in index.rows])
     n = len(set(result.topics)) - (1 if -1 in result.topics else 0)
     click.echo(
-        f"{n} topics over {len(texts)} clauses in {time.perf_counter() - t0:.0f} s; outliers {result.outlier_share_before:.0%} "
+        f"{n} topics over {len(index.rows)} clauses in {time.perf_counter() - t0:.0f} s; outliers {result.outlier_share_before:.0%} "
         f"before reduction, {result.outlier_share:.0%} after; saved to {folder}"
     )
 
