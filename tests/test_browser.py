@@ -35,6 +35,7 @@ PAGES = {
     "review": "Codes nakijken",
     "topics": "Onderwerpen",
 }
+STORES: dict[str, Path] = {}  # app address -> its store file
 CHROME_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -93,6 +94,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    STORES[url] = store
     for _ in range(120):
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
@@ -165,6 +167,66 @@ class Browser:
             time.sleep(0.1)
         pytest.fail(f"{url}: heading {heading!r} did not appear within {timeout} s")
 
+    def wait_for(self, text: str, timeout: float = 90) -> None:
+        """Wait until ``text`` shows on the page and the app stopped running."""
+        t = time.perf_counter()
+        while time.perf_counter() - t < timeout:
+            body = str(self.text("document.body ? document.body.innerText : ''") or "")
+            running = self.text("!!document.querySelector('[data-testid=\"stStatusWidget\"]')")
+            if text in body and not running:
+                time.sleep(0.3)
+                return
+            time.sleep(0.15)
+        pytest.fail(f"{text!r} did not appear within {timeout} s")
+
+    def click(self, text: str, selector: str = "button, a, label, summary, p") -> None:
+        """Click the first visible element matching ``selector`` whose text starts with ``text`` (waiting for it)."""
+        deadline = time.monotonic() + 60
+        found = False
+        while not found and time.monotonic() < deadline:
+            found = self.text(
+                f"""(() => {{
+                const els = [...document.querySelectorAll({json.dumps(selector)})]
+                  .filter(e => e.offsetParent !== null && e.innerText.trim().startsWith({json.dumps(text)}));
+                if (!els.length) return false;
+                els[0].scrollIntoView(); els[0].click(); return true; }})()"""
+            )
+            if not found:
+                time.sleep(0.2)
+        assert found, f"nothing to click with text {text!r}"
+
+    def type_into(self, label: str, text: str) -> None:
+        """Type into the input or text area labelled ``label`` (waiting for it) and press Enter."""
+        deadline = time.monotonic() + 60
+        found = False
+        while not found and time.monotonic() < deadline:
+            found = self.text(
+            f"""(() => {{
+            const el = [...document.querySelectorAll('input, textarea')]
+              .find(e => e.getAttribute('aria-label') === {json.dumps(label)});
+            if (!el) return false;
+            el.scrollIntoView(); el.focus(); el.select && el.select(); return true; }})()"""
+            )
+            if not found:
+                time.sleep(0.2)
+        labels = self.text("[...document.querySelectorAll('input, textarea')].map(e => e.getAttribute('aria-label')).join('|')")
+        assert found, f"no input labelled {label!r} (inputs: {labels})"
+        self.call("Input.insertText", text=text)
+        for kind in ("keyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13)
+
+    def href(self, text: str) -> str:
+        """The address of the first link whose text starts with ``text``."""
+        url = self.text(
+            f"""(() => {{ const a = [...document.querySelectorAll('a')]
+              .find(e => e.innerText.trim().startsWith({json.dumps(text)})); return a ? a.href : ''; }})()"""
+        )
+        assert url, f"no link {text!r}"
+        return str(url)
+
+    def body(self) -> str:
+        return str(self.text("document.body.innerText") or "")
+
     def screenshot(self, path: Path) -> None:
         import base64
 
@@ -198,3 +260,81 @@ def test_browser_every_page_renders_without_errors(app_url: str) -> None:
     finally:
         browser.close()
     (SHOTS / "timings.json").write_text(json.dumps(timings, indent=1) + "\n", encoding="utf-8")
+
+
+# Streamlit's own English that must not show (the app sets its toolbar, upload limit and
+# placeholders in Dutch).
+ENGLISH = ("Choose options", "Deploy", "Browse files", "Drag and drop", "200MB per file", "No results")
+
+
+def test_browser_four_journeys(app_url: str, tmp_path: Path) -> None:
+    browser = Browser()
+    try:
+        browser.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(tmp_path))
+        # (a) a researcher: Thema's on data, only policy briefs (the corpus's cao's hold one page of
+        # data clauses), the second page, a clause in its document
+        browser.open(f"{app_url}/themes", PAGES["themes"], timeout=300)
+        browser.click("data", '[data-testid="stRadio"] label')
+        browser.wait_for("clausules over data")
+        browser.type_into("Documenttype", "beleidsnota")
+        browser.wait_for("clausules over data")
+        browser.type_into("Pagina", "2")
+        browser.wait_for("pagina 2 van")
+        browser.open(browser.href("Bekijk in het document"), "Gekozen clausule")
+        # (b) a negotiator: comparable clauses with scores, only binding ones, one in its document
+        browser.open(f"{app_url}/search", PAGES["search"])
+        browser.type_into(
+            "Zoek op tekst",
+            "De werkgever vraagt instemming van de ondernemingsraad voor een systeem dat werknemers volgt.",
+        )
+        browser.wait_for("#1")
+        assert "gelijkenis 0," in browser.body()
+        browser.click("Filters", "summary, p")
+        browser.click("Alleen bindende afspraken")
+        browser.wait_for("#1")
+        assert "verbintenis" in browser.body()
+        browser.open(browser.href("Bekijk in het document"), "Gekozen clausule")
+        browser.open(f"{app_url}/search", PAGES["search"])
+        browser.type_into("Zoek op tekst", "xqzv blorp")
+        browser.wait_for("Geen vergelijkbare clausule gevonden")
+        # (c) a knowledge centre: Dekking, training, the Excel file
+        browser.open(f"{app_url}/coverage", PAGES["coverage"])
+        browser.wait_for("geen verbintenis over opleiding")
+        browser.click("Matrix en lacunes als Excel")
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("*.xlsx")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert list(tmp_path.glob("*.xlsx")), "the Excel file was downloaded"
+        # (d) a reviewer corrects a clause and sees the change on Thema's
+        from urllib.parse import parse_qs, urlsplit
+
+        from nlp.store.base import Store
+        from ui.views import THEME_NL
+
+        browser.open(f"{app_url}/review", PAGES["review"])
+        browser.type_into("Jouw naam (wordt bij elke correctie bewaard)", "Els")
+        browser.wait_for("Bewaren")
+        link = parse_qs(urlsplit(browser.href("Bekijk in het document")).query)
+        doc_id, clause_id = link["doc"][0], link["clause"][0]
+        with Store(STORES[app_url], read_only=True, wait=30) as s:
+            before = s.prediction(clause_id)
+            title = str(s.document(doc_id)["title"])
+            text = next(c.text for c in s.clauses(doc_id) if c.clause_id == clause_id)
+        theme = next(t for t in ("training", "data", "wellbeing", "participation") if t not in before.themes)
+        browser.type_into("Thema's", THEME_NL[theme])
+        browser.click("Bewaren", "button")
+        browser.wait_for("Nagekeken clausules")
+        with Store(STORES[app_url], read_only=True, wait=30) as s:
+            assert [a["clause_id"] for a in s.annotations()] == [clause_id]
+        browser.open(f"{app_url}/themes", PAGES["themes"])
+        browser.click(THEME_NL[theme], '[data-testid="stRadio"] label')
+        browser.wait_for(f"clausules over {THEME_NL[theme]}")
+        browser.type_into("Document", title[:60])
+        browser.wait_for(text[:40])
+        # no English interface text on any page
+        for path, heading in PAGES.items():
+            browser.open(f"{app_url}/{path}", heading)
+            shown = browser.body()
+            assert not [w for w in ENGLISH if w in shown], (path, [w for w in ENGLISH if w in shown])
+    finally:
+        browser.close()

@@ -237,3 +237,23 @@ def test_lexical_index_is_cached_between_processes_by_the_texts(tmp_path, monkey
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert lexical.LexicalIndex(texts, blocked / "sub").n == 30  # an unusable cache is not used
+
+
+def test_index_from_store_takes_a_review_over_the_prediction(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nlp.ingest.pipeline import collect, ingest
+    from nlp.records import Explanation, Prediction
+
+    f = tmp_path / "cao_review.txt"
+    f.write_text("Artikel 1\n\n1. De werkgever overlegt met de ondernemingsraad.\n\n2. Er komt een budget.\n", encoding="utf-8")
+    ingest(store, collect([f]))
+    a, b = store.clauses()
+    empty = Explanation({}, ())
+    store.put_predictions(
+        (c.clause_id, c.doc_id, Prediction(("participation",), {"participation": 0.8}, "neutral", {}, empty, "m"))
+        for c in (a, b)
+    )
+    store.annotate(b.clause_id, ["training"], "commitment", "Els")
+    rows = {r["clause_id"]: r for r in ClauseIndex.from_store(store, "fake").rows}
+    assert (rows[a.clause_id]["themes"], rows[a.clause_id]["stance"]) == (("participation",), "neutral")
+    assert (rows[b.clause_id]["themes"], rows[b.clause_id]["stance"]) == (("training",), "commitment")
+    assert rows[b.clause_id]["reviewed"] and rows[b.clause_id]["theme_scores"] == {"participation": 0.8}

@@ -7,6 +7,16 @@ from nlp.resources import STANCES, THEMES
 from ui import state, widgets
 from ui.views import STANCE_NL, THEME_NL, review_queue
 
+# On screen in Dutch; the CSV keeps the field names of the gold data (LABELS.md).
+REVIEW_COLUMNS_NL = {
+    "text": "tekst",
+    "themes": "thema's",
+    "stance": "houding",
+    "annotator": "nagekeken door",
+    "created_at": "tijdstip",
+    "source": "bron",
+}
+
 st.title("Codes nakijken")
 index = state.index()
 if not widgets.empty_store_notice(index):
@@ -62,7 +72,9 @@ if not widgets.empty_store_notice(index):
             }
             for a in done
         ]
-        st.dataframe(rows, width="stretch", hide_index=True)
+        st.dataframe(
+            [{REVIEW_COLUMNS_NL.get(k, k): v for k, v in r.items()} for r in rows], width="stretch", hide_index=True
+        )
         st.download_button(
             "Exporteer als golddata (CSV)",
             to_csv(rows),

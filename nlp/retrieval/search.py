@@ -186,12 +186,17 @@ class ClauseIndex:
 
     @classmethod
     def from_store(cls, store: Any, embedder: str | None = None) -> ClauseIndex:
-        """Index every clause in a store (embeddings from its cache, computed where missing)."""
+        """Index every clause in a store (embeddings from its cache, computed where missing).
+
+        A clause's themes and stance are a person's latest review where there is one (the Nakijken
+        page, a QDA import), else the model's; the theme scores stay the model's.
+        """
         docs = {d["doc_id"]: d for d in store.documents()}
         preds = store.predictions()
+        reviewed = {str(a["clause_id"]): a for a in store.annotations()}
         rows = []
         for c in store.clauses():
-            d, p = docs[c.doc_id], preds.get(c.clause_id)
+            d, p, review = docs[c.doc_id], preds.get(c.clause_id), reviewed.get(c.clause_id)
             rows.append(
                 {
                     "clause_id": c.clause_id,
@@ -205,9 +210,10 @@ class ClauseIndex:
                     "country": d["country"] or "",
                     "organisation": d["organisation"] or "",
                     "year": d["year"],
-                    "themes": p.themes if p else (),
+                    "themes": tuple(review["themes"]) if review else p.themes if p else (),
                     "theme_scores": p.theme_scores if p else {},
-                    "stance": p.stance if p else "",
+                    "stance": str(review["stance"]) if review else p.stance if p else "",
+                    "reviewed": review is not None,
                 }
             )
         name = embedder or DEFAULT_EMBEDDER
