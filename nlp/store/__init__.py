@@ -1,6 +1,6 @@
 """Store: documents, clauses, predictions, reviews and cached embeddings.
 
-Entry point: ``Store(target)`` (``base``), a DuckDB file (``duckdb_store``, the default) or a
+Entry point: ``Store(target)`` (``base``; the tables in ``schema``), a DuckDB file (``duckdb_store``, the default) or a
 PostgreSQL database for a team (``postgres_store``), with the label tables (``labels``:
 predictions, annotations and their anchoring) and the embedding cache (``vectors``) as mixins;
 ``migrate`` copies one store into another.

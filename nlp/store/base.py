@@ -25,6 +25,7 @@ from nlp.errors import UnknownDocumentError
 from nlp.records import Clause, Document, DocumentMeta, Prediction
 from nlp.store.labels import LabelTables
 from nlp.store.paths import default_store, is_server_url
+from nlp.store.schema import META_FIELDS, SCHEMA, TABLES
 from nlp.store.vectors import EmbeddingCache
 
 SCHEMA_VERSION = 1
@@ -35,102 +36,6 @@ PIPELINE_VERSION = "seg-2"
 
 Status = Literal["added", "replaced", "updated", "unchanged"]
 Conflict = Literal["error", "ignore", "replace"]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY,
-    title VARCHAR NOT NULL,
-    doc_type VARCHAR NOT NULL,
-    organisation VARCHAR,
-    sector VARCHAR,
-    country VARCHAR,
-    year INTEGER,
-    language VARCHAR,
-    source VARCHAR,
-    path VARCHAR,
-    fmt VARCHAR,
-    content_hash VARCHAR NOT NULL,
-    pipeline_version VARCHAR NOT NULL,
-    n_pages INTEGER,
-    n_clauses INTEGER NOT NULL,
-    text VARCHAR NOT NULL,
-    ingested_at TIMESTAMP NOT NULL
-);
-CREATE TABLE IF NOT EXISTS clauses (
-    clause_id VARCHAR PRIMARY KEY,
-    doc_id VARCHAR NOT NULL,
-    ordinal INTEGER NOT NULL,
-    text VARCHAR NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL,
-    section VARCHAR[] NOT NULL,
-    page INTEGER,
-    kind VARCHAR NOT NULL,
-    marker VARCHAR,
-    lead_in VARCHAR
-);
-CREATE INDEX IF NOT EXISTS clauses_doc ON clauses (doc_id);
-"""
-
-# Every table with its columns (in insert order), DuckDB types and key: the one description
-# bulk writes and ``migrate`` share.
-TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
-    "meta": ((("key", "VARCHAR"), ("value", "VARCHAR")), ("key",)),
-    "documents": (
-        (
-            ("doc_id", "VARCHAR"),
-            ("title", "VARCHAR"),
-            ("doc_type", "VARCHAR"),
-            ("organisation", "VARCHAR"),
-            ("sector", "VARCHAR"),
-            ("country", "VARCHAR"),
-            ("year", "INTEGER"),
-            ("language", "VARCHAR"),
-            ("source", "VARCHAR"),
-            ("path", "VARCHAR"),
-            ("fmt", "VARCHAR"),
-            ("content_hash", "VARCHAR"),
-            ("pipeline_version", "VARCHAR"),
-            ("n_pages", "INTEGER"),
-            ("n_clauses", "INTEGER"),
-            ("text", "VARCHAR"),
-            ("ingested_at", "TIMESTAMP"),
-        ),
-        ("doc_id",),
-    ),
-    "clauses": (
-        (
-            ("clause_id", "VARCHAR"),
-            ("doc_id", "VARCHAR"),
-            ("ordinal", "INTEGER"),
-            ("text", "VARCHAR"),
-            ("start_char", "INTEGER"),
-            ("end_char", "INTEGER"),
-            ("section", "VARCHAR[]"),
-            ("page", "INTEGER"),
-            ("kind", "VARCHAR"),
-            ("marker", "VARCHAR"),
-            ("lead_in", "VARCHAR"),
-        ),
-        ("clause_id",),
-    ),
-    **LabelTables.TABLES,
-    **EmbeddingCache.TABLES,
-}
-
-_META_FIELDS = (
-    "doc_id",
-    "title",
-    "doc_type",
-    "organisation",
-    "sector",
-    "country",
-    "year",
-    "language",
-    "source",
-)
-
 
 class Store(EmbeddingCache, LabelTables):
     """Documents and clauses in a DuckDB file or a PostgreSQL database.
@@ -208,7 +113,7 @@ class Store(EmbeddingCache, LabelTables):
         return self.con.execute(self._sql(sql), list(params))
 
     def _schema_statements(self) -> list[str]:
-        text = _SCHEMA + EmbeddingCache.SCHEMA + LabelTables.SCHEMA
+        text = SCHEMA + EmbeddingCache.SCHEMA + LabelTables.SCHEMA
         return [s.strip() for s in text.split(";") if s.strip()]
 
     def _create_schema(self) -> None:
@@ -267,7 +172,7 @@ class Store(EmbeddingCache, LabelTables):
     def _stored_state(self, doc_id: str) -> tuple[object, ...] | None:
         return self._x(
             "SELECT content_hash, pipeline_version, "
-            + ", ".join(_META_FIELDS[1:])
+            + ", ".join(META_FIELDS[1:])
             + " FROM documents WHERE doc_id = ?",
             [doc_id],
         ).fetchone()
@@ -279,8 +184,8 @@ class Store(EmbeddingCache, LabelTables):
             return "added"
         if row[0] != doc.content_hash or row[1] != PIPELINE_VERSION:
             return "replaced"
-        stored_meta = dict(zip(_META_FIELDS[1:], row[2:], strict=True))
-        wanted = {k: getattr(doc.meta, k) for k in _META_FIELDS[1:]}
+        stored_meta = dict(zip(META_FIELDS[1:], row[2:], strict=True))
+        wanted = {k: getattr(doc.meta, k) for k in META_FIELDS[1:]}
         return "unchanged" if stored_meta == wanted else "updated"
 
     def is_current(self, doc_id: str, content_hash: str, meta: DocumentMeta | None = None) -> bool:
@@ -293,8 +198,8 @@ class Store(EmbeddingCache, LabelTables):
             return False
         if meta is None:
             return True
-        return dict(zip(_META_FIELDS[1:], row[2:], strict=True)) == {
-            k: getattr(meta, k) for k in _META_FIELDS[1:]
+        return dict(zip(META_FIELDS[1:], row[2:], strict=True)) == {
+            k: getattr(meta, k) for k in META_FIELDS[1:]
         }
 
     def put_many(
@@ -339,10 +244,10 @@ class Store(EmbeddingCache, LabelTables):
     def _write(self, doc: Document, clauses: list[Clause], status: Status, now: datetime) -> None:
         """Write one document's metadata (``updated``) or replace it with its clauses."""
         if status == "updated":
-            sets = ", ".join(f"{k} = ?" for k in _META_FIELDS[1:])
+            sets = ", ".join(f"{k} = ?" for k in META_FIELDS[1:])
             self._x(
                 f"UPDATE documents SET {sets} WHERE doc_id = ?",
-                [getattr(doc.meta, k) for k in _META_FIELDS[1:]] + [doc.doc_id],
+                [getattr(doc.meta, k) for k in META_FIELDS[1:]] + [doc.doc_id],
             )
             return
         self._x("DELETE FROM clauses WHERE doc_id = ?", [doc.doc_id])
@@ -413,7 +318,7 @@ class Store(EmbeddingCache, LabelTables):
         """One dict per document with its metadata, clause count and hash (no text)."""
         return self._dicts(
             "SELECT "
-            + ", ".join(_META_FIELDS)
+            + ", ".join(META_FIELDS)
             + ", path, fmt, n_pages, n_clauses, content_hash, ingested_at "
             "FROM documents ORDER BY doc_id"
         )
@@ -433,7 +338,7 @@ class Store(EmbeddingCache, LabelTables):
     def meta(self, doc_id: str) -> DocumentMeta:
         """The :class:`~nlp.records.DocumentMeta` of a stored document."""
         d = self.document(doc_id)
-        return DocumentMeta(**{k: d[k] for k in _META_FIELDS})  # type: ignore[arg-type]
+        return DocumentMeta(**{k: d[k] for k in META_FIELDS})  # type: ignore[arg-type]
 
     def clauses(self, doc_id: str | None = None) -> list[Clause]:
         """Clauses of one document (or of all), in document order.

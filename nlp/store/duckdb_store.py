@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 
 from nlp.errors import StoreBusyError, StoreError
-from nlp.store.base import TABLES, Conflict, Store
+from nlp.store.base import Conflict, Store
+from nlp.store.schema import TABLES
 
 
 def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:

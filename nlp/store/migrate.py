@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nlp.errors import StoreError
-from nlp.store.base import TABLES, Conflict, Store
+from nlp.store.base import Conflict, Store
+from nlp.store.schema import TABLES
 
 # The target's schema version row is replaced; every other row is new to an empty target.
 _CONFLICT: dict[str, Conflict] = {"meta": "replace"}

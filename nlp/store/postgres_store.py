@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nlp.errors import StoreBusyError, StoreError
-from nlp.store.base import SCHEMA_VERSION, TABLES, Conflict, Store
+from nlp.store.base import SCHEMA_VERSION, Conflict, Store
 from nlp.store.paths import redact
+from nlp.store.schema import TABLES
 
 # Key of the advisory lock writers hold for the length of their transaction ("CATL").
 WRITE_LOCK = 0x4341544C
