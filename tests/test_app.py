@@ -377,3 +377,32 @@ def test_app_topics_say_when_they_are_out_of_date(on_corpus: Path, tmp_path: Pat
     assert not at.exception
     assert any("verouderd" in w.value and "uit 1 documenten" in w.value for w in at.warning)
     assert any(b.label.startswith("Onderwerpen opnieuw berekenen") for b in at.button)
+
+
+def test_app_first_start_ingests_and_codes_the_corpus_with_progress(
+    corpus_store: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ui import state
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"cao_{k}.txt").write_text(
+            f"Artikel 1\n\n1. Werknemers in sector {k} krijgen opleidingsdagen.\n", encoding="utf-8"
+        )
+    store = tmp_path / "eerste.duckdb"
+    app_env(monkeypatch, store, corpus_store[1])
+    monkeypatch.delenv("CLAUSE_ATLAS_NO_BOOTSTRAP")
+    monkeypatch.setattr(state, "CORPUS", folder)
+    from ui import views
+
+    steps: list[str] = []  # the lines the progress bar shows
+    original = views.ProgressText.__call__
+    monkeypatch.setattr(views.ProgressText, "__call__", lambda self, p: steps.append(original(self, p)) or steps[-1])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert steps[-1].startswith("Inlezen en coderen: 3 van 3 bestanden"), steps
+    with Store(store, read_only=True) as s:
+        assert len(s.doc_ids()) == 3 and len(s.predictions()) == 3
+    st.cache_resource.clear()
