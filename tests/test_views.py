@@ -296,3 +296,17 @@ def test_views_topic_staleness_counts_what_changed_since_the_fit(index) -> None:
     cao_a = [c for c in ids if c.startswith("cao-a")]
     behind = staleness(index, {"clause_ids": [c for c in ids if c not in cao_a] + ["weg:1"]})
     assert behind == {"new_clauses": len(cao_a), "new_documents": 1, "gone_clauses": 1}
+
+
+def test_views_heatmap_labels_are_unique_and_shading_is_logarithmic(index) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from nlp.retrieval.search import ClauseIndex
+    from ui.views import LABEL_WIDTH
+
+    long = "Besluit van 12 maart 2001, houdende regels over de arbeidsomstandigheden in de sector "
+    rows = [dict(r, title=long + r["doc_id"]) for r in index.rows]
+    hm = heatmap(ClauseIndex(rows, index.vectors, "fake"))
+    assert len(set(hm["labels"])) == len(hm["labels"]) == 3  # the cut titles collide; the ids tell them apart
+    assert all(x.startswith(long[: LABEL_WIDTH - 1].rstrip() + "…") and x.endswith(")") for x in hm["labels"])
+    assert hm["shade"] == [[math.log1p(n) for n in row] for row in hm["counts"]]

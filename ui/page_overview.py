@@ -20,7 +20,10 @@ if not widgets.empty_store_notice(index):
     c3.bar_chart(ov["by_year"], x_label="jaar")
 
     st.subheader("Welk document zegt wat over welk thema?")
-    st.caption("Kleur: aantal clausules met het thema. ● = er staat minstens één bindende verbintenis in.")
+    st.caption(
+        "Kleur: aantal clausules met het thema (donkerder is meer; de schaal is logaritmisch, zodat één groot "
+        "document de rest niet wegdrukt). ● = er staat minstens één bindende verbintenis in."
+    )
     hm = heatmap(index)
     labels = [
         [f"{n}{' ●' if b else ''}" for n, b in zip(row, brow, strict=True)]
@@ -28,13 +31,15 @@ if not widgets.empty_store_notice(index):
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=hm["counts"],
+            z=hm["shade"],
+            customdata=hm["counts"],
             x=[THEME_NL[t] for t in hm["themes"]],
-            y=[t[:55] for t in hm["titles"]],
+            y=hm["labels"],
             text=labels,
             texttemplate="%{text}",
             colorscale="Blues",
-            hovertemplate="%{y}<br>%{x}: %{z} clausules<extra></extra>",
+            showscale=False,
+            hovertemplate="%{y}<br>%{x}: %{customdata} clausules<extra></extra>",
         )
     )
     fig.update_layout(
@@ -42,7 +47,7 @@ if not widgets.empty_store_notice(index):
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis={"autorange": "reversed"},
     )
-    st.plotly_chart(fig, width="stretch")
+    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
     st.subheader("Clausules achter een cel")
     titles = dict(zip(hm["doc_ids"], hm["titles"], strict=True))

@@ -136,17 +136,34 @@ def overview(index: ClauseIndex) -> dict[str, Any]:
     }
 
 
+LABEL_WIDTH = 55
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def heatmap(index: ClauseIndex) -> dict[str, Any]:
-    """Documents x themes: clause counts and whether a binding commitment is present."""
+    """Documents x themes: clause counts and whether a binding commitment is present.
+
+    ``labels`` are the row labels: titles cut to :data:`LABEL_WIDTH` characters, with the document
+    id added where two cut titles would read the same ("Besluit van ..."); ``shade`` is the colour
+    value, log(1 + count), so that one document with hundreds of clauses does not wash out the rest.
+    """
     cells = matrix(index)
     doc_ids = list(dict.fromkeys(c.doc_id for c in cells))
     by = {(c.doc_id, c.theme): c for c in cells}
     titles = {r["doc_id"]: r["title"] for r in index.rows}
+    short = {d: _cut(str(titles[d]), LABEL_WIDTH) for d in doc_ids}
+    seen = Counter(short.values())
+    counts = [[by[(d, t)].clauses for t in THEMES] for d in doc_ids]
     return {
         "doc_ids": doc_ids,
         "titles": [titles[d] for d in doc_ids],
+        "labels": [f"{short[d]} ({d})" if seen[short[d]] > 1 else short[d] for d in doc_ids],
+        "shade": [[float(np.log1p(n)) for n in row] for row in counts],
         "themes": list(THEMES),
-        "counts": [[by[(d, t)].clauses for t in THEMES] for d in doc_ids],
+        "counts": counts,
         "binding": [[by[(d, t)].commitments > 0 for t in THEMES] for d in doc_ids],
         "strongest": [[by[(d, t)].strongest for t in THEMES] for d in doc_ids],
     }
