@@ -234,6 +234,9 @@ def test_lexical_index_is_cached_between_processes_by_the_texts(tmp_path, monkey
     monkeypatch.undo()
     other = lexical.LexicalIndex([*texts, "Een andere zin."], tmp_path)  # other texts, another entry
     assert len(list(tmp_path.glob("lexical-*"))) == 2 and other.n == 31
+    for k in range(lexical.KEEP_CACHED + 2):  # later states of a store push out the oldest entries
+        lexical.LexicalIndex([*texts, f"Nieuwe zin {k}."], tmp_path)
+    assert len(list(tmp_path.glob("lexical-*"))) == lexical.KEEP_CACHED
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert lexical.LexicalIndex(texts, blocked / "sub").n == 30  # an unusable cache is not used

@@ -151,6 +151,8 @@ def vocabulary(texts: Sequence[str], min_count: int = 2) -> frozenset[str]:
 
 # Bump when the analysis changes, so cached indexes are rebuilt.
 ANALYZER_VERSION = "1"
+# Cached indexes kept (the newest); older ones belong to earlier states of the store.
+KEEP_CACHED = 3
 
 
 class LexicalIndex:
@@ -159,8 +161,8 @@ class LexicalIndex:
     Analysing every clause (stems, compound parts) takes seconds on a corpus of 13,000 clauses,
     so with a ``cache_dir`` the built index and its analyzer's lexicon are saved there under a
     fingerprint of the texts and reused by every later process that indexes the same texts (a
-    command-line search answers without analysing the corpus again). A cache that cannot be
-    written or read is simply not used.
+    command-line search answers without analysing the corpus again); the newest
+    :data:`KEEP_CACHED` are kept. A cache that cannot be written or read is simply not used.
 
     Args:
         texts: The documents (clause texts), in index order.
@@ -209,6 +211,10 @@ class LexicalIndex:
         except OSError:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
+            return
+        old = sorted(folder.parent.glob("lexical-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP_CACHED:]:  # indexes of earlier states of the store
+            shutil.rmtree(stale, ignore_errors=True)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for ``query`` (zeros when no query term is indexed)."""
