@@ -34,8 +34,8 @@ if not widgets.empty_store_notice(index):
             if hits and not shown:
                 st.info(
                     "Geen vergelijkbare clausule gevonden: geen enkele clausule lijkt genoeg op deze tekst "
-                    f"(gelijkenis onder {dutch_number(floor.alone if floor else 0, 2)}, of onder "
-                    f"{dutch_number(floor.lexical if floor else 0, 2)} zonder gedeelde woorden). "
+                    f"(een gelijkenis van {dutch_number(floor.alone if floor else 0, 2)}, of "
+                    f"{dutch_number(floor.lexical if floor else 0, 2)} als de clausule woorden met de tekst deelt). "
                     "Probeer andere woorden of minder filters."
                 )
                 if not st.toggle("Toon toch de dichtstbijzijnde clausules", key="se-nearest"):
