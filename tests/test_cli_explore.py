@@ -126,3 +126,11 @@ def test_cli_search_says_when_nothing_is_comparable(store_path: Path, monkeypatc
     assert nearest.exit_code == 0 and nearest.output.lstrip().startswith("1."), nearest.output
     kept = run(store_path, "search", "recht op opleidingsdagen", "--embedder", "fake", "--k", "2")
     assert kept.output.lstrip().startswith("1."), kept.output
+
+
+def test_cli_more_like_this_lists_the_nearest_even_below_the_floor(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.retrieval import search
+
+    monkeypatch.setitem(search.MIN_SIMILARITY, "fake", search.Floor(0.999, 0.999))
+    res = run(store_path, "search", "--like", "cao-a:0", "--k", "1", "--embedder", "fake")
+    assert res.exit_code == 0 and res.output.lstrip().startswith("1."), res.output

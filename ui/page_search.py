@@ -29,7 +29,7 @@ if not widgets.empty_store_notice(index):
     if query.strip() or like:
         try:
             hits = index.search(query if not like else None, like=like, k=k, filters=filters)
-            floor = min_similarity(index.embedder)
+            floor = min_similarity(index.embedder) if not like else None  # "meer zoals deze": the nearest
             shown = comparable(hits, floor)
             if hits and not shown:
                 st.info(

@@ -100,7 +100,8 @@ def search_cmd(
         tuple(doc_ids),
     )
     index = _index(ctx, embedder)
-    floor = min_similarity(index.embedder) if min_score is None else min_score
+    # the no-answer rule is for free text; "more like this" on a stored clause lists its nearest
+    floor = (min_similarity(index.embedder) if not like else None) if min_score is None else min_score
     hits = index.search(query, like=like, k=k, filters=filters, mode=mode, min_similarity=floor)
     if not hits and not jsonl and floor is not None:
         click.echo("no comparable clause found (no result is similar enough; --min-score -1 shows the nearest)")
