@@ -30,6 +30,11 @@ ENV = {**os.environ, "CLAUSE_ATLAS_EMBEDDER": "fake"}
 EXPLAINED = Explanation({"training": ("opleidingsdagen",)}, ("krijgen",))
 
 
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    """One clause-atlas command in its own process."""
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, env=ENV, check=False)
+
+
 def _cao_folder(root: Path, name: str, n: int, sector: int, articles: int = 1) -> Path:
     folder = root / name
     folder.mkdir()
@@ -125,13 +130,7 @@ def test_postgres_migrate_both_ways_keeps_every_row(pg_url: str, pg_cluster: obj
     with Store(tmp_path / "a.duckdb") as a:
         _filled(a, folder)
         expected = (a.documents(), a.clauses(), a.predictions(), a.annotations(), a.get_embeddings("fake", ["abc"]))
-    res = subprocess.run(
-        [*CLI, "migrate", "--from", str(tmp_path / "a.duckdb"), "--to", pg_url],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        check=False,
-    )
+    res = _run("migrate", "--from", str(tmp_path / "a.duckdb"), "--to", pg_url)
     assert res.returncode == 0, res.stderr
     assert "3 documents, 3 clauses, 2 predictions, 1 annotations, 1 embeddings; counts checked" in res.stdout
     back = tmp_path / "b.duckdb"
@@ -143,13 +142,7 @@ def test_postgres_migrate_both_ways_keeps_every_row(pg_url: str, pg_cluster: obj
     assert got[:4] == expected[:4]
     assert (got[4]["abc"] == expected[4]["abc"]).all()
     # a second copy into the now filled target is refused in one line, nothing written
-    again = subprocess.run(
-        [*CLI, "migrate", "--from", str(tmp_path / "a.duckdb"), "--to", pg_url],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        check=False,
-    )
+    again = _run("migrate", "--from", str(tmp_path / "a.duckdb"), "--to", pg_url)
     assert again.returncode == 1 and again.stderr.count("\n") == 1 and "not empty" in again.stderr
 
 
@@ -160,9 +153,7 @@ def test_postgres_an_unreachable_server_is_one_line_without_the_password(tmp_pat
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # nothing listens once the socket is closed
     url = f"postgresql://atlas:geheim@127.0.0.1:{port}/atlas"
-    res = subprocess.run(
-        [*CLI, "--store", url, "--wait", "1", "documents"], capture_output=True, text=True, env=ENV, check=False
-    )
+    res = _run("--store", url, "--wait", "1", "documents")
     assert res.returncode == 1
     assert res.stderr.count("\n") == 1 and res.stderr.startswith("error: cannot open store"), res.stderr
     assert "geheim" not in res.stderr and "atlas:***@" in res.stderr
@@ -201,13 +192,7 @@ def test_postgres_the_app_and_the_cli_share_one_database(
             "Artikel 1 Camera's\n\n1. De werkgever vraagt instemming van de ondernemingsraad voor cameratoezicht.\n",
             encoding="utf-8",
         )
-        res = subprocess.run(
-            [*CLI, "--store", pg_url, "ingest", str(new), "--no-code"],
-            capture_output=True,
-            text=True,
-            env=ENV,
-            check=False,
-        )
+        res = _run("--store", pg_url, "ingest", str(new), "--no-code")
     finally:
         stop.set()
         runner.join()
@@ -244,9 +229,7 @@ def test_postgres_kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_comple
         assert 0 < len(stored) < 80, "killed mid-way"
         assert len(stored) % 25 == 0, "whole batches only"
         assert all(len(s.clauses(str(d["doc_id"]))) == d["n_clauses"] == 30 for d in stored)
-    res = subprocess.run(
-        [*CLI, "--store", pg_url, "ingest", str(folder), "--no-code"], capture_output=True, text=True, env=ENV, check=False
-    )
+    res = _run("--store", pg_url, "ingest", str(folder), "--no-code")
     assert res.returncode == 0, res.stderr
     with Store(pg_url, read_only=True) as s:
         assert s.count("documents") == 80 and s.count("clauses") == 80 * 30

@@ -242,8 +242,7 @@ def test_views_progress_text_counts_and_time_left() -> None:
 
 
 def test_views_comparable_keeps_hits_at_or_above_the_floor(index) -> None:  # type: ignore[no-untyped-def]
-    from nlp.retrieval.search import Floor
-    from ui.views import comparable
+    from nlp.retrieval.search import Floor, comparable
 
     hits = index.search("werknemers krijgen opleidingsdagen", k=8)
     sims = sorted(h.similarity for h in hits)
@@ -289,13 +288,18 @@ def test_views_document_view_sections_codes_window_and_source(store: Store, tmp_
 
 
 def test_views_topic_staleness_counts_what_changed_since_the_fit(index) -> None:  # type: ignore[no-untyped-def]
-    from ui.topic_view import staleness
+    from ui.topic_view import staleness, staleness_text
 
     ids = [r["clause_id"] for r in index.rows]
     assert staleness(index, {"clause_ids": ids}) == {"new_clauses": 0, "new_documents": 0, "gone_clauses": 0}
     cao_a = [c for c in ids if c.startswith("cao-a")]
     behind = staleness(index, {"clause_ids": [c for c in ids if c not in cao_a] + ["weg:1"]})
     assert behind == {"new_clauses": len(cao_a), "new_documents": 1, "gone_clauses": 1}
+    assert staleness_text(behind) == (
+        f"De onderwerpen zijn verouderd: {len(cao_a)} clausules uit 1 documenten zijn toegevoegd na het "
+        "berekenen en 1 clausules zijn verdwenen. Nieuwe clausules hebben nog geen onderwerp."
+    )
+    assert staleness_text({"new_clauses": 0, "new_documents": 0, "gone_clauses": 0}) == ""
 
 
 def test_views_heatmap_labels_are_unique_and_shading_is_logarithmic(index) -> None:  # type: ignore[no-untyped-def]

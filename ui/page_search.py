@@ -5,9 +5,9 @@ import streamlit as st
 from nlp.errors import ClauseAtlasError
 from nlp.exchange.tabular import to_csv
 from nlp.retrieval.lexical import matched_spans
-from nlp.retrieval.search import min_similarity
+from nlp.retrieval.search import comparable, min_similarity
 from ui import state, widgets
-from ui.views import clause_rows, comparable, dutch_number
+from ui.views import clause_rows, dutch_number
 
 st.title("Vergelijkbare clausules zoeken")
 index = state.index()

@@ -4,9 +4,31 @@ import plotly.express as px
 import streamlit as st
 
 from nlp.errors import ClauseAtlasError
+from nlp.retrieval.search import ClauseIndex
 from ui import state, widgets
-from ui.topic_view import load_topic_assignments, refit, staleness, topic_clauses, topic_display, topic_table
+from ui.topic_view import (
+    load_topic_assignments,
+    refit,
+    staleness,
+    staleness_text,
+    topic_clauses,
+    topic_display,
+    topic_table,
+)
 from ui.views import DOC_TYPE_NL, THEME_NL, dutch_number
+
+
+def refit_button(index: ClauseIndex, label: str, key: str) -> None:
+    """A button that fits the topics again and reloads the page (one line on an error)."""
+    if st.button(label, key=key):
+        with st.spinner("Onderwerpen berekenen…"):
+            try:
+                refit(index)
+            except ClauseAtlasError as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()
+
 
 st.title("Onderwerpen")
 index = state.index()
@@ -16,37 +38,12 @@ if not widgets.empty_store_notice(index):
         st.info(
             "Er is nog geen onderwerpsmodel. Maak het hier of met 'clause-atlas topics fit' (ongeveer een minuut)."
         )
-        if st.button("Onderwerpen berekenen", key="tp-fit"):
-            with st.spinner("Onderwerpen berekenen…"):
-                try:
-                    refit(index)
-                except ClauseAtlasError as exc:
-                    st.error(str(exc))
-                else:
-                    st.rerun()
+        refit_button(index, "Onderwerpen berekenen", "tp-fit")
     else:
-        behind = staleness(index, saved)
-        if behind["new_clauses"] or behind["gone_clauses"]:
-            st.warning(
-                "De onderwerpen zijn verouderd: "
-                + (
-                    f"{dutch_number(behind['new_clauses'])} clausules uit {behind['new_documents']} documenten "
-                    "zijn toegevoegd na het berekenen"
-                    if behind["new_clauses"]
-                    else ""
-                )
-                + (" en " if behind["new_clauses"] and behind["gone_clauses"] else "")
-                + (f"{dutch_number(behind['gone_clauses'])} clausules zijn verdwenen" if behind["gone_clauses"] else "")
-                + ". Nieuwe clausules hebben nog geen onderwerp."
-            )
-            if st.button("Onderwerpen opnieuw berekenen (ongeveer een minuut)", key="tp-refit"):
-                with st.spinner("Onderwerpen berekenen…"):
-                    try:
-                        refit(index)
-                    except ClauseAtlasError as exc:
-                        st.error(str(exc))
-                    else:
-                        st.rerun()
+        behind = staleness_text(staleness(index, saved))
+        if behind:
+            st.warning(behind)
+            refit_button(index, "Onderwerpen opnieuw berekenen (ongeveer een minuut)", "tp-refit")
         table = topic_table(index, saved)
         info = saved["info"]
         st.write(

@@ -10,7 +10,7 @@ import numpy as np
 
 from nlp.resources import THEMES
 from nlp.retrieval.search import ClauseIndex
-from ui.views import THEME_NL, clause_rows, only_binding
+from ui.views import THEME_NL, clause_rows, dutch_number, only_binding
 
 TOPIC_COLUMNS_NL = {"topic": "onderwerp", "size": "clausules", "label": "label", "example": "typische clausule"}
 
@@ -49,6 +49,21 @@ def staleness(index: ClauseIndex, saved: dict[str, Any]) -> dict[str, int]:
         "new_documents": len({r["doc_id"] for r in new}),
         "gone_clauses": len(fitted - set(index.position)),
     }
+
+
+def staleness_text(behind: dict[str, int]) -> str:
+    """The page's Dutch warning for :func:`staleness` ("" when the topics are current)."""
+    parts = []
+    if behind["new_clauses"]:
+        parts.append(
+            f"{dutch_number(behind['new_clauses'])} clausules uit {behind['new_documents']} documenten "
+            "zijn toegevoegd na het berekenen"
+        )
+    if behind["gone_clauses"]:
+        parts.append(f"{dutch_number(behind['gone_clauses'])} clausules zijn verdwenen")
+    if not parts:
+        return ""
+    return "De onderwerpen zijn verouderd: " + " en ".join(parts) + ". Nieuwe clausules hebben nog geen onderwerp."
 
 
 def topic_table(index: ClauseIndex, saved: dict[str, Any]) -> list[dict[str, Any]]:

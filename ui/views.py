@@ -22,7 +22,7 @@ from nlp.analysis.coverage import Gap, documents, matrix
 from nlp.errors import ClauseAtlasError
 from nlp.records import Progress
 from nlp.resources import STANCES, THEMES
-from nlp.retrieval.search import ClauseIndex, Filters, Floor, Hit
+from nlp.retrieval.search import ClauseIndex, Filters
 
 DEFAULT_UPLOAD_LIMIT_MB = 25
 THEME_NL = {"participation": "participatie", "data": "data", "training": "opleiding", "wellbeing": "welzijn"}
@@ -51,15 +51,6 @@ class UploadError(ClauseAtlasError, ValueError):
 def escape_markdown(text: str) -> str:
     """Text that Streamlit's markdown renders literally (no formatting, links or HTML)."""
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
-
-
-def comparable(hits: list[Hit], floor: Floor | None) -> list[Hit]:
-    """The hits similar enough to the query to count as comparable (none: "geen vergelijkbare clausule").
-
-    ``floor`` is the embedder's calibrated threshold (``nlp.retrieval.search.min_similarity``);
-    None keeps every hit.
-    """
-    return hits if floor is None else [h for h in hits if floor.keeps(h)]
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> str:

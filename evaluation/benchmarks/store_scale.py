@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation.benchmarks.search_scale import QUERIES
+from evaluation.benchmarks.search_scale import QUERIES, query_latencies
 from nlp.coding.evaluate import replace_block
 
 HERE = Path(__file__).parent
@@ -102,20 +102,7 @@ def step_search(target: str) -> dict[str, object]:
         t0 = time.perf_counter()
         index = ClauseIndex.from_store(store)
         build = time.perf_counter() - t0
-    lat = []
-    for _ in range(5):
-        for q in QUERIES:
-            t = time.perf_counter()
-            index.search(q, k=10)
-            lat.append(time.perf_counter() - t)
-    floor = []
-    for v in embed(QUERIES):
-        for _ in range(5):
-            t = time.perf_counter()
-            s = index.vectors @ v
-            part = np.argpartition(-s, 10)[:10]
-            part[np.argsort(-s[part])]
-            floor.append(time.perf_counter() - t)
+    lat, floor = query_latencies(index)
     return {
         "index_build_s": round(build, 1),
         "search_p50_ms": round(1000 * float(np.percentile(lat, 50)), 1),

@@ -52,6 +52,17 @@ class Floor:
 MIN_SIMILARITY: dict[str, Floor] = {"use-multilingual-v3": Floor(lexical=0.34, alone=0.47)}
 
 
+def comparable(hits: list[Hit], floor: float | Floor | None) -> list[Hit]:
+    """The hits similar enough to the query to count (none: "geen vergelijkbare clausule").
+
+    ``floor`` is a :class:`Floor`, a plain cosine threshold, or None to keep every hit.
+    """
+    if floor is None:
+        return hits
+    rule = floor if isinstance(floor, Floor) else Floor(floor, floor)
+    return [h for h in hits if rule.keeps(h)]
+
+
 def min_similarity(embedder: str) -> Floor | None:
     """The calibrated no-answer floor of an embedder, or None when it has none."""
     return MIN_SIMILARITY.get(embedder)
@@ -313,10 +324,7 @@ class ClauseIndex:
             )
             for i in best
         ]
-        if min_similarity is None:
-            return hits
-        floor = min_similarity if isinstance(min_similarity, Floor) else Floor(min_similarity, min_similarity)
-        return [h for h in hits if floor.keeps(h)]
+        return comparable(hits, min_similarity)
 
     def _query_text(self, query: str | None, like: str | None) -> str:
         """The text to search for: the query, else the text of the clause ``like`` names."""
