@@ -59,7 +59,8 @@ model: $(STAMP)
 	$(BIN)/clause-atlas train
 
 ## report: agreement of the double annotations, then the model and the baselines on the test split
-## (real documents first); rewrites the AGREEMENT files, evaluation/REPORT.md, the model card and README figures
+## (real documents first), then the provision checklist; rewrites the AGREEMENT files, evaluation/REPORT.md,
+## evaluation/checklist/REPORT.md, models/provision-detector.json, the model card and README figures
 report: $(STAMP)
 	$(BIN)/python -m evaluation.gold.classification.agreement --round corpus > /dev/null
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real > /dev/null
@@ -67,6 +68,8 @@ report: $(STAMP)
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-3 > /dev/null
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-4 > /dev/null
 	$(BIN)/clause-atlas evaluate
+	$(BIN)/python -m evaluation.checklist.agreement --write > /dev/null
+	$(BIN)/python -m evaluation.checklist.evaluate --write --test > /dev/null
 
 ## bench: time `clause-atlas classify` on 1,000 corpus clauses (needs `make app` first); hostile inputs
 bench: $(STAMP)

@@ -26,6 +26,7 @@ pages = [
     st.Page(
         "ui/page_coverage.py", title="Dekking en lacunes", icon=":material/grid_on:", url_path="coverage"
     ),
+    st.Page("ui/page_checklist.py", title="Checklist", icon=":material/checklist:", url_path="checklist"),
     st.Page("ui/page_topics.py", title="Onderwerpen", icon=":material/bubble_chart:", url_path="topics"),
     st.Page(
         "ui/page_upload.py", title="Document toevoegen", icon=":material/upload_file:", url_path="upload"

@@ -26,6 +26,7 @@ PAGES = {
     "upload": "Document toevoegen",
     "review": "Codes nakijken",
     "topics": "Onderwerpen",
+    "checklist": "Checklist van bepalingen",
 }
 
 
@@ -334,7 +335,9 @@ def test_app_binding_switch_on_every_page_that_lists_clauses(on_corpus: Path) ->
     assert not at.exception
 
 
-def test_app_search_nonsense_says_nothing_comparable(on_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_search_nonsense_says_nothing_comparable(
+    on_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from nlp.retrieval import search
 
     # the test embedder's hashed words make any two texts look alike; give it a strict floor
@@ -370,7 +373,9 @@ def test_app_topics_say_when_they_are_out_of_date(on_corpus: Path, tmp_path: Pat
         pytest.skip("no topic model saved (run 'clause-atlas topics fit')")
     assert not [w for w in at.warning if "verouderd" in w.value]
     new = tmp_path / "cao_na_de_onderwerpen.txt"
-    new.write_text("Artikel 1\n\n1. De werkgever overlegt met de ondernemingsraad over roosters.\n", encoding="utf-8")
+    new.write_text(
+        "Artikel 1\n\n1. De werkgever overlegt met de ondernemingsraad over roosters.\n", encoding="utf-8"
+    )
     with Store(on_corpus) as s:
         ingest(s, collect([new]))
     at = page("topics")
@@ -398,7 +403,9 @@ def test_app_first_start_ingests_and_codes_the_corpus_with_progress(
 
     steps: list[str] = []  # the lines the progress bar shows
     original = views.ProgressText.__call__
-    monkeypatch.setattr(views.ProgressText, "__call__", lambda self, p: steps.append(original(self, p)) or steps[-1])
+    monkeypatch.setattr(
+        views.ProgressText, "__call__", lambda self, p: steps.append(original(self, p)) or steps[-1]
+    )
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -406,3 +413,51 @@ def test_app_first_start_ingests_and_codes_the_corpus_with_progress(
     with Store(store, read_only=True) as s:
         assert len(s.doc_ids()) == 3 and len(s.predictions()) == 3
     st.cache_resource.clear()
+
+
+def test_app_checklist_filters_and_shows_the_evidence_of_a_cell(on_corpus: Path) -> None:
+    at = page("checklist")
+    ok(at, PAGES["checklist"])
+    every = len(at.dataframe[0].value)
+    at.multiselect(key="chk-types").set_value(["cao"]).run()
+    assert not at.exception and 0 < len(at.dataframe[0].value) < every
+    assert set(at.dataframe[0].value["soort"]) == {"cao"}
+    at.selectbox(key="chk-doc").set_value("politie-hap2")
+    at.selectbox(key="chk-provision").set_value("wellbeing.right_to_disconnect").run()
+    assert not at.exception
+    assert any("zekerheid" in m.value and "politie" in m.value.lower() for m in at.markdown)
+    assert {b.label for b in at.get("download_button")} >= {"Checklist als Excel", "Checklist als CSV"}
+
+
+def test_app_checklist_shows_a_provision_added_to_the_data_file(
+    on_corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from nlp.analysis.checklist import DEFAULT_CHECKLIST
+
+    extra = """
+  - id: data.badge_readers
+    theme: data
+    name: Regels voor toegangspassen
+    terms: ["toegangspas"]
+    definition: Het document regelt wat de werkgever met de toegangspas van werknemers registreert.
+    examples:
+      - clause_id: "elders:1"
+        text: "Met de toegangspas wordt alleen geregistreerd wie het gebouw betreedt."
+"""
+    f = tmp_path / "provisions.yaml"
+    f.write_text(DEFAULT_CHECKLIST.read_text(encoding="utf-8").rstrip() + "\n" + extra, encoding="utf-8")
+    monkeypatch.setenv("CLAUSE_ATLAS_CHECKLIST", str(f))
+    at = page("checklist")
+    ok(at, PAGES["checklist"])
+    assert "Regels voor toegangspassen" in at.dataframe[0].value.columns
+    assert "Regels voor toegangspassen" in at.selectbox(key="chk-provision").options
+
+
+def test_app_checklist_broken_data_file_is_one_line(
+    on_corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("provisions: [", encoding="utf-8")
+    monkeypatch.setenv("CLAUSE_ATLAS_CHECKLIST", str(f))
+    at = page("checklist")
+    assert not at.exception and "niet worden gelezen" in at.error[0].value and "\n" not in at.error[0].value

@@ -34,6 +34,7 @@ PAGES = {
     "upload": "Document toevoegen",
     "review": "Codes nakijken",
     "topics": "Onderwerpen",
+    "checklist": "Checklist van bepalingen",
 }
 STORES: dict[str, Path] = {}  # app address -> its store file
 CHROME_FLAGS = [
@@ -336,5 +337,25 @@ def test_browser_four_journeys(app_url: str, tmp_path: Path) -> None:
             browser.open(f"{app_url}/{path}", heading)
             shown = browser.body()
             assert not [w for w in ENGLISH if w in shown], (path, [w for w in ENGLISH if w in shown])
+    finally:
+        browser.close()
+
+
+def test_browser_checklist_evidence_and_excel(app_url: str, tmp_path: Path) -> None:
+    """A knowledge centre: the checklist of the telework regulation, its evidence, the Excel file."""
+    browser = Browser()
+    try:
+        browser.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(tmp_path))
+        browser.open(f"{app_url}/checklist", PAGES["checklist"], timeout=300)
+        browser.wait_for("bindend geregeld")
+        browser.type_into("Document", "Raamregeling Telewerken")
+        browser.type_into("Bepaling", "Regeling telewerken")
+        browser.wait_for("zekerheid")
+        assert "Raamregeling" in browser.body()
+        browser.click("Checklist als Excel")
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("*.xlsx")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert list(tmp_path.glob("*.xlsx")), "the Excel file was downloaded"
     finally:
         browser.close()

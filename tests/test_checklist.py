@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,33 @@ def test_checklist_shipped_examples_are_clauses_of_the_corpus(corpus_store: tupl
     for p in provisions:
         for x in p.examples:
             assert text.get(x.clause_id) == x.text, (p.id, x.clause_id)
+
+
+def test_checklist_terms_must_be_words(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text(GOOD.replace("    name: Opleidingsdagen\n", "    name: Opleidingsdagen\n    terms: [3]\n"), encoding="utf-8")
+    with pytest.raises(ChecklistError, match=r"terms of 'training\.days'"):
+        load_checklist(f)
+
+
+def test_provision_gold_is_complete_and_consistent() -> None:
+    """Labels name known provisions; every blind disagreement is decided; splits follow the theme gold."""
+    import csv
+
+    from evaluation.checklist.gold import GOLD_DIR, annotations, documents, labels
+
+    known = {p.id for p in load_checklist()}
+    docs = documents()
+    decided = {json.loads(x)["clause_id"] for x in (GOLD_DIR / "adjudicated.jsonl").read_text().splitlines() if x}
+    for d in docs:
+        for a in d.annotators:
+            assert {p for c, ps in annotations(a).items() if c.startswith(d.doc_id + ":") for p in ps} <= known
+        if len(d.annotators) == 2:
+            first, second = (
+                {c: p for c, p in annotations(a).items() if c.rsplit(":", 1)[0] == d.doc_id} for a in d.annotators
+            )
+            assert {c for c in first.keys() | second.keys() if first.get(c, {}) != second.get(c, {})} <= decided
+    with (Path(__file__).parents[1] / "evaluation/gold/classification/split.csv").open() as f:
+        theme_split = {r["doc_id"]: r["split"] for r in csv.DictReader(f)}
+    assert all(theme_split[d.doc_id] == d.split for d in docs)
+    assert len({d.doc_id for d in docs}) >= 25 and labels()

@@ -109,7 +109,7 @@ def test_cli_export_qdpx_with_the_format_option(store_path: Path, tmp_path: Path
     import zipfile
 
     out = tmp_path / "x.qdpx"
-    res = run(store_path, "export", str(out), "--format", "qdpx")
+    res = run(store_path, "export", str(out), "--format", "qdpx", "--embedder", "fake")
     assert res.exit_code == 0, res.output
     assert "project.qde" in zipfile.ZipFile(out).namelist()
     assert "qdpx" in run(store_path, "export", "--help").output

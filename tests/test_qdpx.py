@@ -109,8 +109,10 @@ def test_qdpx_cli_export(store: Store, coder: ClauseCoder, tmp_path: Path) -> No
     f.write_text("Vraag je ondernemingsraad om overleg over camerabeelden.\n", encoding="utf-8")
     ingest(store, collect([f]), coder=coder)
     store.close()
-    res = CliRunner().invoke(main, ["--store", store.path, "export", str(tmp_path / "p.qdpx")])
-    assert res.exit_code == 0 and "(qdpx)" in res.output
+    res = CliRunner().invoke(
+        main, ["--store", store.path, "export", str(tmp_path / "p.qdpx"), "--embedder", "fake"]
+    )
+    assert res.exit_code == 0 and "(qdpx, with 19 checklist provisions" in res.output, res.output
     assert zipfile.ZipFile(tmp_path / "p.qdpx").namelist()[0] == "project.qde"
     res = CliRunner().invoke(
         main, ["--store", store.path, "export", str(tmp_path / "q.qdpx"), "--theme", "data"]
@@ -474,3 +476,41 @@ def test_qdpx_cli_import_reports_sources_and_changes_per_document(
     assert "sources: 2 matched (2 by name), 1 skipped" in res.output
     assert "skipped 'eigen notities.txt'" in res.output
     assert f"{c.doc_id}: " in res.output and "+wellbeing" in res.output
+
+
+def test_qdpx_provisions_are_theme_sub_codes_coded_on_their_evidence(
+    store: Store, coder: ClauseCoder, tmp_path: Path
+) -> None:
+    from lxml import etree
+
+    from nlp.analysis.checklist import Provision
+    from nlp.analysis.provisions import Evidence, Finding
+    from nlp.exchange.qdpx import provision_guid
+
+    f = tmp_path / "cao_tele.txt"
+    f.write_text(
+        "Artikel 1\n\n1. De werkgever vergoedt de kosten van telewerken.\n\n2. De loonschalen staan in bijlage 2.\n",
+        encoding="utf-8",
+    )
+    ingest(store, collect([f]), coder=coder)
+    first = store.clauses()[0].clause_id
+    tele = Provision(
+        "wellbeing.telework", "wellbeing", "Regeling telewerken", "Kosten en ergonomie van thuiswerk."
+    )
+    found = [Finding("cao-tele", tele.id, "bindend", 0.9, (Evidence(first, "cao-tele", tele.id, 0.9, True),))]
+    path = export(store, tmp_path / "p.qdpx", ([tele], found))
+    ns = {"q": NS}
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("project.qde"))
+    parent = root.find(f".//q:Code[@guid='{provision_guid(tele.id)}']/..", ns)
+    assert parent.get("guid") == code_guid("wellbeing")
+    coded = [
+        sel.get("name")
+        for sel in root.iterfind(".//q:PlainTextSelection", ns)
+        if any(r.get("targetGUID") == provision_guid(tele.id) for r in sel.iterfind("q:Coding/q:CodeRef", ns))
+    ]
+    assert coded == [first]
+    if XSD.exists():
+        schema = etree.XMLSchema(etree.parse(str(XSD)))
+        assert schema.validate(root), schema.error_log
+    assert import_qdpx(store, path)["clauses_changed"] == 0  # sub-codes are not theme changes

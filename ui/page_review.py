@@ -107,7 +107,8 @@ if not widgets.empty_store_notice(index):
     st.subheader("Uitwisselen met ATLAS.ti, NVivo, MAXQDA of QualCoder")
     st.write(
         "Exporteer alle gecodeerde clausules als REFI-QDA-project (.qdpx), pas de codes aan in je QDA-programma "
-        "en lees het project weer in: de wijzigingen worden bewaard als nagekeken codes."
+        "en lees het project weer in: de wijzigingen worden bewaard als nagekeken codes. De bepalingen van de "
+        "checklist staan als subcodes onder hun thema, gecodeerd op de clausules die ze aantonen."
     )
     if st.button("QDPX-project maken", key="rv-qdpx"):
         import tempfile
@@ -115,8 +116,9 @@ if not widgets.empty_store_notice(index):
 
         from nlp.exchange.qdpx import export
 
+        provisions, found, _error = state.checklist()
         with tempfile.TemporaryDirectory() as tmp, state.reading() as s:
-            data = export(s, Path(tmp) / "clause-atlas.qdpx").read_bytes()
+            data = export(s, Path(tmp) / "clause-atlas.qdpx", (provisions, found)).read_bytes()
         st.download_button(
             "Download clause-atlas.qdpx", data, file_name="clause-atlas.qdpx", mime="application/zip"
         )

@@ -125,3 +125,31 @@ def ensure_corpus() -> None:
     with writing() as s:
         ingest(s, jobs, on_progress=progress, coder=coder())
     bar.empty()
+
+
+@st.cache_resource(show_spinner="Checklist bepalen…", max_entries=2)
+def _checklist(version: tuple[object, ...], path: str, mtime: float) -> tuple[list[Any], list[Any], str]:
+    from nlp.analysis.checklist import load_checklist
+    from nlp.analysis.provisions import detect
+    from nlp.errors import ClauseAtlasError
+
+    try:
+        provisions = load_checklist(path)
+        return provisions, detect(_index(version), provisions), ""
+    except ClauseAtlasError as exc:
+        return [], [], str(exc)
+
+
+def checklist() -> tuple[list[Any], list[Any], str]:
+    """The provisions, their findings per document, and an error ("" when none).
+
+    Recomputed when the store's contents or the provisions file (``$CLAUSE_ATLAS_CHECKLIST`` or
+    the shipped one) change, so a provision a knowledge centre adds shows after a refresh.
+    """
+    from nlp.analysis.checklist import checklist_path
+
+    path = checklist_path()
+    with reading() as s:
+        version = s.data_version()
+    mtime = path.stat().st_mtime if path.exists() else 0.0
+    return _checklist(version, str(path), mtime)

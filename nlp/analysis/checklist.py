@@ -1,9 +1,10 @@
 """The provision checklist: concrete arrangements per theme, as data (``corpus/checklists/``).
 
 Each provision has an id, a theme, a Dutch name, a definition, its legal anchor where there is
-one, and example clauses from the corpus. A knowledge centre adds a provision by adding an entry
-to the YAML file. Detection (per document: "bindend geregeld", "genoemd, niet bindend",
-"afwezig") is not built yet; this module reads and checks the data.
+one, cue terms (word beginnings such as ``telewerk``) and example clauses from the corpus. A
+knowledge centre adds a provision by adding an entry to the YAML file; detection
+(:mod:`nlp.analysis.provisions`) uses the definition, terms and examples without retraining.
+This module reads and checks the data.
 """
 
 from __future__ import annotations
@@ -15,6 +16,14 @@ from nlp.errors import ClauseAtlasError
 from nlp.resources import THEMES
 
 DEFAULT_CHECKLIST = Path(__file__).resolve().parents[2] / "corpus" / "checklists" / "provisions.yaml"
+CHECKLIST_ENV = "CLAUSE_ATLAS_CHECKLIST"
+
+
+def checklist_path(path: str | Path | None = None) -> Path:
+    """The checklist file: ``path``, else ``$CLAUSE_ATLAS_CHECKLIST``, else the shipped one."""
+    import os
+
+    return Path(path or os.environ.get(CHECKLIST_ENV) or DEFAULT_CHECKLIST)
 
 
 class ChecklistError(ClauseAtlasError, ValueError):
@@ -39,10 +48,16 @@ class Provision:
     definition: str
     legal_anchor: str = ""
     examples: tuple[Example, ...] = ()
+    terms: tuple[str, ...] = ()
+
+    @property
+    def profile(self) -> str:
+        """The provision in words: name, definition and cue terms (what detection compares with)."""
+        return " ".join([self.name + ".", self.definition, *self.terms])
 
 
 def load_checklist(path: str | Path | None = None) -> list[Provision]:
-    """Read and check the checklist (``corpus/checklists/provisions.yaml`` by default).
+    """Read and check the checklist (:func:`checklist_path` says which file).
 
     Raises:
         ChecklistError: the file is missing, not YAML, or an entry lacks a field, repeats an id,
@@ -50,7 +65,7 @@ def load_checklist(path: str | Path | None = None) -> list[Provision]:
     """
     import yaml
 
-    path = Path(path) if path is not None else DEFAULT_CHECKLIST
+    path = checklist_path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -63,18 +78,25 @@ def load_checklist(path: str | Path | None = None) -> list[Provision]:
     out: list[Provision] = []
     seen: set[str] = set()
     for n, e in enumerate(entries, 1):
-        missing = [k for k in ("id", "theme", "name", "definition") if not isinstance(e, dict) or not e.get(k)]
+        missing = [
+            k for k in ("id", "theme", "name", "definition") if not isinstance(e, dict) or not e.get(k)
+        ]
         if missing:
             raise ChecklistError(f"{path}: provision {n} lacks {', '.join(missing)}")
         if e["id"] in seen:
             raise ChecklistError(f"{path}: provision id {e['id']!r} appears twice")
         if e["theme"] not in THEMES:
-            raise ChecklistError(f"{path}: provision {e['id']!r} has theme {e['theme']!r}; use one of {', '.join(THEMES)}")
+            raise ChecklistError(
+                f"{path}: provision {e['id']!r} has theme {e['theme']!r}; use one of {', '.join(THEMES)}"
+            )
         examples = []
         for x in e.get("examples") or []:
             if not isinstance(x, dict) or not x.get("clause_id") or not x.get("text"):
                 raise ChecklistError(f"{path}: an example of {e['id']!r} needs clause_id and text")
             examples.append(Example(str(x["clause_id"]), str(x["text"])))
+        terms = e.get("terms") or []
+        if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise ChecklistError(f"{path}: the terms of {e['id']!r} must be a list of words")
         seen.add(e["id"])
         out.append(
             Provision(
@@ -84,6 +106,7 @@ def load_checklist(path: str | Path | None = None) -> list[Provision]:
                 " ".join(str(e["definition"]).split()),
                 str(e.get("legal_anchor") or ""),
                 tuple(examples),
+                tuple(t.strip().lower() for t in terms),
             )
         )
     return out

@@ -245,10 +245,16 @@ def coverage_cmd(
     type=click.Choice(THEMES),
     help="Only clauses with this theme (repeatable).",
 )
+@click.option("--embedder", default=None, help="Embedder of the checklist detection in a QDPX export.")
 @click.pass_context
 @friendly
 def export_cmd(
-    ctx: click.Context, out: Path, fmt: str | None, doc_ids: tuple[str, ...], themes: tuple[str, ...]
+    ctx: click.Context,
+    out: Path,
+    fmt: str | None,
+    doc_ids: tuple[str, ...],
+    themes: tuple[str, ...],
+    embedder: str | None,
 ) -> None:
     """Export coded clauses (metadata, offsets, text, themes and stance with scores and label source) to OUT."""
     from nlp.exchange.tabular import FORMATS, ExportError, clause_table, write
@@ -259,10 +265,16 @@ def export_cmd(
 
         if doc_ids or themes:
             raise ExportError("a QDPX export holds the whole store; --doc and --theme do not apply")
+        from nlp.analysis.checklist import load_checklist
+        from nlp.analysis.provisions import detect
+        from nlp.retrieval.search import ClauseIndex
+
+        provisions = load_checklist()
         with _open_store(ctx, read_only=True) as store:
-            export(store, out)
+            found = detect(ClauseIndex.from_store(store, embedder), provisions)
+            export(store, out, (provisions, found))
             n = len(store.clauses())
-        click.echo(f"{n} clauses written to {out} (qdpx)")
+        click.echo(f"{n} clauses written to {out} (qdpx, with {len(provisions)} checklist provisions as sub-codes)")
         return
     if fmt not in FORMATS:
         raise ExportError(

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.base import BaseEstimator
 
-from nlp.coding.features import BINDING_DOC_TYPES
 from nlp.coding.heads import THRESHOLD_GRID, to_indicator
 from nlp.records import Sample
 from nlp.resources import (
+    BINDING_DOC_TYPES,
     MODAL_CUES,
     STANCE_CUES,
     STANCE_DESCRIPTIONS,

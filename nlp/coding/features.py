@@ -28,13 +28,18 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from nlp.records import DOC_TYPES, Sample
-from nlp.resources import DEFINITION_RE, IMPERATIVE_VERBS, STANCE_CUES, THEME_CUES, TYPED_MODALS
+from nlp.resources import (
+    BINDING_DOC_TYPES,
+    DEFINITION_RE,
+    IMPERATIVE_VERBS,
+    STANCE_CUES,
+    THEME_CUES,
+    TYPED_MODALS,
+)
 from nlp.retrieval.embed import DEFAULT_EMBEDDER, embed
 
 # Feature blocks, in column order; each is a weight parameter of ClauseFeatures.
 BLOCKS = ("word", "char", "section", "context", "embedding", "cues", "doc_type")
-# Document types whose "moet" binds someone.
-BINDING_DOC_TYPES = frozenset({"cao", "covenant", "other"})
 _CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (f"{stance}:{cue}", re.compile(r"(?<!\w)" + cue)) for stance, cues in STANCE_CUES.items() for cue in cues
 ]

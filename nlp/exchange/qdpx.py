@@ -7,7 +7,9 @@ namespace, see ``../shared/refi-qda/Project.xsd``) and the sources. Here:
   character offsets are exactly the clause offsets;
 - the codebook holds two groups, "Thema" (the four themes) and "Houding" (the five stances),
   with the descriptions of LABELS.md and colours taken from QualCoder's palette, so that a QDA
-  program that maps colours onto its own palette keeps all nine apart;
+  program that maps colours onto its own palette keeps all nine apart; when a checklist is
+  given, its provisions are sub-codes of their theme (named by the provision, its id and
+  definition as description) and the evidence clauses of every document are coded with them;
 - each coded clause is a ``PlainTextSelection`` with the clause's current labels as codings:
   reviewed labels as codings of the user "Clause Atlas review", else the model's as codings of
   "Clause Atlas model"; sources, selections and codings all name their ``creatingUser`` and
@@ -29,11 +31,15 @@ import uuid
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nlp import __version__
 from nlp.resources import STANCES, THEME_DESCRIPTIONS, THEMES
 from nlp.store.base import Store
+
+if TYPE_CHECKING:
+    from nlp.analysis.checklist import Provision
+    from nlp.analysis.provisions import Finding
 
 NS = "urn:QDA-XML:project:1.0"
 ROOT_UUID = uuid.UUID("6f1c1c6e-6b8a-4c47-9d55-3a3c0c1d9a10")
@@ -87,8 +93,26 @@ def _stamp(value: object) -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def project_xml(store: Store) -> tuple[str, dict[str, str]]:
-    """The ``project.qde`` text and the source files (zip path -> text)."""
+def provision_guid(provision_id: str) -> str:
+    """GUID of a provision sub-code."""
+    return guid("provision", provision_id)
+
+
+def project_xml(
+    store: Store, checklist: tuple[list[Provision], list[Finding]] | None = None
+) -> tuple[str, dict[str, str]]:
+    """The ``project.qde`` text and the source files (zip path -> text).
+
+    Args:
+        store: The store to export.
+        checklist: Provisions and their findings (:func:`nlp.analysis.provisions.detect`):
+            sub-codes of the themes, coded on their evidence clauses. None leaves them out.
+    """
+    provisions, found = checklist or ([], [])
+    evidence: dict[str, list[str]] = {}
+    for f in found:
+        for e in f.evidence:
+            evidence.setdefault(e.clause_id, []).append(e.provision)
     now = _stamp(None)
     users = {MODEL_USER: guid("user", "model"), REVIEW_USER: guid("user", "review")}
     model_user = users[MODEL_USER]
@@ -101,8 +125,14 @@ def project_xml(store: Store) -> tuple[str, dict[str, str]]:
     ]
     for t in THEMES:
         out.append(
-            f'<Code guid="{code_guid(t)}" name="{t}" isCodable="true" color="{THEME_COLOURS[t]}"><Description>{_esc(THEME_DESCRIPTIONS[t][0])}</Description></Code>'
+            f'<Code guid="{code_guid(t)}" name="{t}" isCodable="true" color="{THEME_COLOURS[t]}"><Description>{_esc(THEME_DESCRIPTIONS[t][0])}</Description>'
         )
+        for p in (p for p in provisions if p.theme == t):
+            out.append(
+                f'<Code guid="{provision_guid(p.id)}" name="{_esc(p.name)}" isCodable="true" color="{THEME_COLOURS[t]}">'
+                f"<Description>{_esc(p.id + ': ' + p.definition)}</Description></Code>"
+            )
+        out.append("</Code>")
     out.append("</Code>")
     out.append(
         f'<Code guid="{guid("group", "stance")}" name="Houding" isCodable="false"><Description>Stance (LABELS.md section 3)</Description>'
@@ -142,14 +172,18 @@ def project_xml(store: Store) -> tuple[str, dict[str, str]]:
             f'creatingUser="{model_user}" creationDateTime="{_stamp(d.get("ingested_at"))}">'
         )
         for c in store.clauses(doc_id):
-            out.append(_selection(c, preds.get(c.clause_id), reviewed.get(c.clause_id), users, now))
+            out.append(
+                _selection(c, preds.get(c.clause_id), reviewed.get(c.clause_id), users, now, evidence.get(c.clause_id, []))
+            )
         out.append("</TextSource>")
     out += ["</Sources>", "</Project>"]
     return "\n".join(out), sources
 
 
-def _selection(c: Any, pred: Any, review: Any, users: dict[str, str], now: str) -> str:
-    """One clause as a selection coded with its current labels (reviewed, else the model's)."""
+def _selection(
+    c: Any, pred: Any, review: Any, users: dict[str, str], now: str, provisions: list[str] | None = None
+) -> str:
+    """One clause as a selection coded with its current labels (reviewed, else the model's) and provisions."""
     if review is not None:
         themes, stance = tuple(review["themes"]), str(review["stance"])
         user, when = users[REVIEW_USER], _stamp(review.get("created_at"))
@@ -178,14 +212,22 @@ def _selection(c: Any, pred: Any, review: Any, users: dict[str, str], now: str) 
             f'<Coding guid="{guid("coding", who, c.clause_id, label)}" creatingUser="{user}" creationDateTime="{when}">'
             f'<CodeRef targetGUID="{code_guid(label)}"/></Coding>'
         )
+    for p in provisions or ():
+        parts.append(
+            f'<Coding guid="{guid("coding", "checklist", c.clause_id, p)}" creatingUser="{users[MODEL_USER]}" '
+            f'creationDateTime="{now}"><CodeRef targetGUID="{provision_guid(p)}"/></Coding>'
+        )
     parts.append("</PlainTextSelection>")
     return "".join(parts)
 
 
-def export(store: Store, path: str | Path) -> Path:
-    """Write the store as a ``.qdpx`` project (zip with ``project.qde`` and the sources)."""
+def export(store: Store, path: str | Path, checklist: tuple[list[Provision], list[Finding]] | None = None) -> Path:
+    """Write the store as a ``.qdpx`` project (zip with ``project.qde`` and the sources).
+
+    ``checklist`` (provisions and findings) adds the provisions as theme sub-codes with their evidence.
+    """
     path = Path(path)
-    xml, sources = project_xml(store)
+    xml, sources = project_xml(store, checklist)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("project.qde", xml)
         for name, text in sources.items():

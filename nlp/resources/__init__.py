@@ -9,9 +9,12 @@ stances and their cues.
 from __future__ import annotations
 
 from nlp.resources.labels import (
+    BINDING_DOC_TYPES,
     DEFINITION_RE,
     IMPERATIVE_VERBS,
     MODAL_CUES,
+    PROVISION_STATUS_LABELS,
+    PROVISION_STATUS_SYMBOLS,
     STANCE_CUES,
     STANCE_DESCRIPTIONS,
     STANCES,
@@ -63,6 +66,7 @@ __all__ = [
     "ABBREVIATIONS",
     "ARTICLE_HEADING_RE",
     "BARE_URL_RE",
+    "BINDING_DOC_TYPES",
     "BULLET",
     "BULLET_GLYPHS",
     "CAPTION_RE",
@@ -91,6 +95,8 @@ __all__ = [
     "PAGE_NUMBER_RE",
     "PIPE_ROW_RE",
     "PIPE_SEPARATOR_RE",
+    "PROVISION_STATUS_LABELS",
+    "PROVISION_STATUS_SYMBOLS",
     "SECTION_NUMBER_RE",
     "SENTENCE_FINAL_ABBREVIATIONS",
     "STANCES",

@@ -280,6 +280,17 @@ IMPERATIVE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Document types whose commitments bind someone ("other" holds the laws and regulations).
+BINDING_DOC_TYPES: frozenset[str] = frozenset({"cao", "covenant", "other"})
+
+# Provision checklist statuses (nlp.analysis.provisions) in Dutch, with the symbol the app shows.
+PROVISION_STATUS_LABELS: dict[str, str] = {
+    "bindend": "bindend geregeld",
+    "genoemd": "genoemd, niet bindend",
+    "afwezig": "afwezig",
+}
+PROVISION_STATUS_SYMBOLS: dict[str, str] = {"bindend": "●", "genoemd": "◐", "afwezig": "○"}
+
 # Modal verbs that bind only in binding documents (CAO, covenant, law); elsewhere they advise.
 MODAL_CUES: frozenset[str] = frozenset({r"moet\b", r"moeten", r"dient", r"dienen", r"zal\b", r"zullen"})
 

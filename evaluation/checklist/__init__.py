@@ -1,0 +1,1 @@
+"""Provision checklist evaluation: gold by reading, agreement, detection scores (issue 16)."""
