@@ -461,3 +461,27 @@ def test_app_checklist_broken_data_file_is_one_line(
     monkeypatch.setenv("CLAUSE_ATLAS_CHECKLIST", str(f))
     at = page("checklist")
     assert not at.exception and "niet worden gelezen" in at.error[0].value and "\n" not in at.error[0].value
+
+
+def test_app_search_and_coverage_filter_by_a_checklist_provision(on_corpus: Path) -> None:
+    from nlp.analysis.checklist import load_checklist
+    from nlp.analysis.provisions import detect
+    from nlp.retrieval.search import ClauseIndex
+
+    tele = [p for p in load_checklist() if p.id == "wellbeing.telework"]
+    with Store(on_corpus, read_only=True) as s:
+        found = detect(ClauseIndex.from_store(s, "fake"), tele)
+    evidence = {e.clause_id for f in found for e in f.evidence}
+    assert evidence
+    at = page("search")
+    at.multiselect(key="se-provision").set_value(["wellbeing.telework"])
+    at.text_input(key="q").input("vergoeding voor thuiswerken").run()
+    assert not at.exception
+    shown = {c.value.rsplit("id ", 1)[1] for c in at.caption if " · id " in c.value}
+    assert shown and shown <= evidence, shown - evidence
+    at = page("coverage")
+    at.selectbox(key="cov-provision").set_value("wellbeing.telework").run()
+    assert not at.exception
+    text = next(m.value for m in at.markdown if "niet bindend" in m.value)
+    binding = {f.doc_id for f in found if f.status == "bindend"}
+    assert text.startswith(f"{len(found) - len(binding)} van {len(found)} documenten"), text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,21 @@ def test_cli_checklist_filters_by_status(store_path: Path, made_up: Path) -> Non
 def test_cli_checklist_errors_are_one_line(store_path: Path, args: tuple[str, ...], message: str) -> None:
     res = CliRunner().invoke(main, ["--store", str(store_path), "checklist", "--embedder", "fake", *args])
     assert res.exit_code == 1 and message in res.output and res.output.count("\n") == 1, res.output
+
+
+def test_cli_search_and_coverage_filter_by_a_provision(store_path: Path, made_up: Path) -> None:
+    env = {"CLAUSE_ATLAS_CHECKLIST": str(made_up)}
+    args = ["--store", str(store_path), "search", "registratie", "--embedder", "fake", "--min-score", "-1", "--jsonl"]
+    res = CliRunner().invoke(main, [*args, "--provision", "data.badge_readers"], env=env)
+    assert res.exit_code == 0, res.output
+    hits = [json.loads(x) for x in res.output.splitlines()]
+    assert hits and {h["doc_id"] for h in hits} == {"cao-pas"}
+    res = CliRunner().invoke(main, [*args, "--provision", "data.nope"], env=env)
+    assert res.exit_code == 1 and "unknown provision 'data.nope'" in res.output
+    cov = ["--store", str(store_path), "coverage", "--embedder", "fake", "--provision", "data.badge_readers"]
+    res = CliRunner().invoke(main, cov, env=env)
+    assert res.exit_code == 0, res.output
+    listed = res.output.splitlines()[:-1]
+    assert any(x.split() == ["nota", "afwezig"] for x in listed)
+    assert all(x.split()[1] in ("genoemd", "afwezig") for x in listed)
+    assert res.output.splitlines()[-1].startswith(f"{len(listed)} of 2 documents do not bind 'Regels voor toegangspassen'")

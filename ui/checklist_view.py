@@ -121,3 +121,29 @@ def export_rows(
 def finding(found: Iterable[Finding], doc_id: str, provision: str) -> Finding | None:
     """The finding for one cell."""
     return next((f for f in found if f.doc_id == doc_id and f.provision == provision), None)
+
+
+def checklist_names() -> dict[str, str]:
+    """Provision id -> Dutch name from the checklist file ({} when it cannot be read)."""
+    from nlp.analysis.checklist import load_checklist
+    from nlp.errors import ClauseAtlasError
+
+    try:
+        return {p.id: p.name for p in load_checklist()}
+    except ClauseAtlasError:
+        return {}
+
+
+def provision_gaps(found: Iterable[Finding], titles: dict[str, str], provision: str) -> list[dict[str, Any]]:
+    """The documents that do not bind a provision: title and status ("genoemd" first, then "afwezig")."""
+    order = {"genoemd": 0, "afwezig": 1}
+    rows = [
+        {
+            "document": titles.get(f.doc_id, f.doc_id)[:90],
+            "doc_id": f.doc_id,
+            "status": PROVISION_STATUS_LABELS[f.status],
+        }
+        for f in sorted(found, key=lambda f: (order.get(f.status, 2), titles.get(f.doc_id, f.doc_id)))
+        if f.provision == provision and f.status != "bindend"
+    ]
+    return rows

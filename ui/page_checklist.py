@@ -83,6 +83,10 @@ event = st.dataframe(
     frame.style.map(_colour, subset=[p.name for p in shown]),
     width="stretch",
     hide_index=True,
+    column_config={
+        "document": st.column_config.TextColumn("document", width="medium", pinned=True),
+        **{p.name: st.column_config.TextColumn(p.name, width="small", help=p.definition) for p in shown},
+    },
     on_select="rerun",
     selection_mode="single-cell",
     key="chk-matrix",

@@ -6,6 +6,7 @@ from nlp.analysis.coverage import gaps, matrix, peer_gaps
 from nlp.exchange.tabular import to_csv, to_xlsx
 from nlp.resources import THEMES
 from ui import state, widgets
+from ui.checklist_view import checklist_names, provision_gaps
 from ui.views import STANCE_NL, THEME_NL, clause_rows, documents_without, gap_detail
 
 KIND_NL = {
@@ -66,6 +67,25 @@ if not widgets.empty_store_notice(index):
     missing = documents_without(index, theme)
     st.write(f"{len(missing)} van {len(titles)} documenten hebben geen verbintenis over {THEME_NL[theme]}.")
     st.dataframe(missing, width="stretch", hide_index=True)
+    st.subheader("Welke documenten regelen een bepaling niet bindend?")
+    names = checklist_names()
+    provision = st.selectbox(
+        "Bepaling (checklist)",
+        ["", *names],
+        format_func=lambda p: names.get(p, "(kies een bepaling)"),
+        key="cov-provision",
+    )
+    if provision:
+        _provisions, findings, error = state.checklist()
+        if error:
+            st.error(f"De checklist kan niet worden gelezen: {error}")
+        else:
+            rows = provision_gaps(findings, titles, provision)
+            st.write(
+                f"{len(rows)} van {len(titles)} documenten regelen {names[provision].lower()} niet bindend "
+                "(automatisch bepaald; zie de Checklist voor het bewijs)."
+            )
+            st.dataframe(rows, width="stretch", hide_index=True)
     st.subheader("Lacunes per document")
     doc = st.selectbox(
         "Document", ["(alle)", *titles], format_func=lambda d: titles.get(d, d)[:90], key="cov-doc"

@@ -24,9 +24,11 @@ if not widgets.empty_store_notice(index):
             st.session_state.pop("like")
             st.rerun()
     with st.expander("Filters"):
-        filters = widgets.filters(index, "se")
+        filters = widgets.filters(index, "se", provisions=True)
     k = st.slider("Aantal resultaten", 5, 50, 10, key="se-k")
-    if query.strip() or like:
+    if filters.clause_ids == (widgets.NO_CLAUSE,):
+        st.info("De checklist vindt deze bepaling in geen enkel document; kies een andere bepaling.")
+    elif query.strip() or like:
         try:
             hits = index.search(query if not like else None, like=like, k=k, filters=filters)
             floor = min_similarity(index.embedder) if not like else None  # "meer zoals deze": the nearest

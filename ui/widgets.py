@@ -41,8 +41,11 @@ STANCE_COLOUR = {
 }
 
 
-def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
-    """Filter widgets (binding only, theme, stance, type, country, organisation, year, document)."""
+def filters(index: ClauseIndex, key: str, *, themes: bool = True, provisions: bool = False) -> Filters:
+    """Filter widgets: binding only, theme, stance, type, country, organisation, year, document.
+
+    With ``provisions``, also a checklist provision: only the clauses the checklist finds for it.
+    """
     docs = {r["doc_id"]: r for r in index.rows}
     binding = binding_switch(key)
     cols = st.columns(3 if themes else 2)
@@ -85,8 +88,31 @@ def filters(index: ClauseIndex, key: str, *, themes: bool = True) -> Filters:
         key=f"{key}-doc",
         placeholder="Kies…",
     )
-    chosen = Filters(tuple(th), tuple(stc), tuple(dt), tuple(cty), tuple(org), tuple(yr), tuple(ids))
+    evidence: tuple[str, ...] = ()
+    if provisions:
+        evidence = provision_filter(key)
+    chosen = Filters(tuple(th), tuple(stc), tuple(dt), tuple(cty), tuple(org), tuple(yr), tuple(ids), evidence)
     return binding_filter(chosen, binding)
+
+
+NO_CLAUSE = "(geen)"  # the clause filter of a provision the checklist finds nowhere
+
+
+def provision_filter(key: str) -> tuple[str, ...]:
+    """A checklist provision picker; the clauses that carry the chosen provisions (empty: none chosen)."""
+    from ui.checklist_view import checklist_names
+
+    names = checklist_names()
+    if not names:
+        return ()
+    chosen = st.multiselect(
+        "Bepaling (checklist)", list(names), format_func=names.get, key=f"{key}-provision", placeholder="Kies…"
+    )
+    if not chosen:
+        return ()
+    _provisions, found, _error = state.checklist()
+    ids = tuple(e.clause_id for f in found if f.provision in chosen for e in f.evidence)
+    return ids or (NO_CLAUSE,)  # a provision found nowhere matches no clause
 
 
 def badge(stance: str) -> str:

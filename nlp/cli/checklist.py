@@ -112,3 +112,51 @@ def checklist_cmd(
         f"{PROVISION_STATUS_SYMBOLS[s]} {label}" for s, label in PROVISION_STATUS_LABELS.items()
     )
     click.echo(f"\n{legend}. Evidence per document: clause-atlas checklist --doc DOC_ID")
+
+
+def evidence(index, provision_ids: tuple[str, ...]) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The clauses the checklist finds for these provisions (empty: no provision asked for).
+
+    Raises:
+        ChecklistError: a provision id the checklist does not know.
+        SearchError: the checklist finds the provisions nowhere.
+    """
+    if not provision_ids:
+        return ()
+    from nlp.analysis.checklist import ChecklistError, load_checklist
+    from nlp.analysis.provisions import detect
+
+    provisions = load_checklist()
+    unknown = sorted(set(provision_ids) - {p.id for p in provisions})
+    if unknown:
+        raise ChecklistError(
+            f"unknown provision {unknown[0]!r}; known: {', '.join(sorted(p.id for p in provisions))}"
+        )
+    found = detect(index, [p for p in provisions if p.id in provision_ids])
+    ids = tuple(e.clause_id for f in found for e in f.evidence)
+    if not ids:
+        from nlp.retrieval.search import SearchError
+
+        raise SearchError(f"the checklist finds {', '.join(provision_ids)} in no stored clause")
+    return ids
+
+
+def provision_gaps(index, provision_id: str, doc_id: str | None, jsonl: bool) -> None:  # type: ignore[no-untyped-def]
+    """Print the documents whose status for a provision is not "bindend"."""
+    from nlp.analysis.checklist import ChecklistError, load_checklist
+    from nlp.analysis.provisions import detect
+
+    chosen = [p for p in load_checklist() if p.id == provision_id]
+    if not chosen:
+        raise ChecklistError(f"unknown provision {provision_id!r}; see clause-atlas checklist")
+    found = [f for f in detect(index, chosen, doc_ids=[doc_id] if doc_id else None) if f.status != "bindend"]
+    for f in found:
+        if jsonl:
+            click.echo(to_json({"doc_id": f.doc_id, "provision": f.provision, "status": f.status}))
+        else:
+            click.echo(f"{f.doc_id:<44} {f.status}")
+    if not jsonl:
+        total = len({r["doc_id"] for r in index.rows}) if not doc_id else 1
+        click.echo(
+            f"{len(found)} of {total} documents do not bind {chosen[0].name!r} (automatic; evidence: clause-atlas checklist --doc)"
+        )

@@ -55,6 +55,12 @@ def _short(text: str, width: int = 110) -> str:
 @click.option("--organisation", "organisations", multiple=True, help="Only this organisation (repeatable).")
 @click.option("--year", "years", multiple=True, type=int, help="Only this year (repeatable).")
 @click.option("--doc", "doc_ids", multiple=True, help="Only this document id (repeatable).")
+@click.option(
+    "--provision",
+    "provision_ids",
+    multiple=True,
+    help="Only clauses the checklist finds for this provision (repeatable; see clause-atlas checklist).",
+)
 @click.option("--k", default=10, show_default=True, help="Number of results.")
 @click.option(
     "--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid", show_default=True
@@ -81,6 +87,7 @@ def search_cmd(
     organisations,
     years,
     doc_ids,
+    provision_ids,
     k: int,
     mode: str,
     jsonl: bool,
@@ -88,8 +95,10 @@ def search_cmd(
     min_score: float | None,
 ) -> None:  # type: ignore[no-untyped-def]
     """Find clauses comparable to QUERY (or to --like CLAUSE_ID)."""
+    from nlp.cli.checklist import evidence
     from nlp.retrieval.search import Filters, min_similarity
 
+    index = _index(ctx, embedder)
     filters = Filters(
         tuple(themes),
         tuple(stances),
@@ -98,13 +107,15 @@ def search_cmd(
         tuple(organisations),
         tuple(years),
         tuple(doc_ids),
+        evidence(index, provision_ids),
     )
-    index = _index(ctx, embedder)
     # the no-answer rule is for free text; "more like this" on a stored clause lists its nearest
     floor = (min_similarity(index.embedder) if not like else None) if min_score is None else min_score
     hits = index.search(query, like=like, k=k, filters=filters, mode=mode, min_similarity=floor)
     if not hits and not jsonl and floor is not None:
-        click.echo("no comparable clause found (no result is similar enough; --min-score -1 shows the nearest)")
+        click.echo(
+            "no comparable clause found (no result is similar enough; --min-score -1 shows the nearest)"
+        )
     for n, h in enumerate(hits, 1):
         if jsonl:
             click.echo(to_json(h.to_dict()))
@@ -188,15 +199,29 @@ def compare_cmd(
 )
 @click.option("--jsonl", is_flag=True, help="JSON lines: matrix cells, then gaps.")
 @click.option("--embedder", default=None, help="Embedder name (default: use-multilingual-v3).")
+@click.option(
+    "--provision",
+    "provision_id",
+    help="Instead: the documents that do not bind this checklist provision (see clause-atlas checklist).",
+)
 @click.pass_context
 @friendly
 def coverage_cmd(
-    ctx: click.Context, doc_id: str | None, csv_path: Path | None, jsonl: bool, embedder: str | None
+    ctx: click.Context,
+    doc_id: str | None,
+    csv_path: Path | None,
+    jsonl: bool,
+    embedder: str | None,
+    provision_id: str | None,
 ) -> None:
     """Map documents x themes (counts, strongest stance) and list the gaps."""
     from nlp.analysis.coverage import gaps, matrix, peer_gaps
+    from nlp.cli.checklist import provision_gaps
 
     index = _index(ctx, embedder)
+    if provision_id:
+        provision_gaps(index, provision_id, doc_id, jsonl)
+        return
     cells = matrix(index, doc_id)
     found = gaps(index, doc_id) + peer_gaps(index, doc_id)
     if csv_path is not None:
@@ -274,7 +299,9 @@ def export_cmd(
             found = detect(ClauseIndex.from_store(store, embedder), provisions)
             export(store, out, (provisions, found))
             n = len(store.clauses())
-        click.echo(f"{n} clauses written to {out} (qdpx, with {len(provisions)} checklist provisions as sub-codes)")
+        click.echo(
+            f"{n} clauses written to {out} (qdpx, with {len(provisions)} checklist provisions as sub-codes)"
+        )
         return
     if fmt not in FORMATS:
         raise ExportError(

@@ -113,10 +113,15 @@ class Filters:
     organisations: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     doc_ids: tuple[str, ...] = ()
+    clause_ids: tuple[str, ...] = ()  # only these clauses (e.g. the evidence of a checklist provision)
 
     def describe(self) -> str:
         """The active filters as ``name=value,value`` pairs."""
-        parts = [f"{name}={','.join(map(str, v))}" for name, v in self.__dict__.items() if v]
+        parts = [
+            f"{name}={len(v)} clauses" if name == "clause_ids" else f"{name}={','.join(map(str, v))}"
+            for name, v in self.__dict__.items()
+            if v
+        ]
         return " ".join(parts) or "none"
 
 
@@ -253,6 +258,10 @@ class ClauseIndex:
                 m &= np.isin(self._cols[name], list(values))
         if filters.themes:
             m &= self._themes[:, [THEMES.index(t) for t in filters.themes]].any(axis=1)
+        if filters.clause_ids:
+            keep = np.zeros(len(self.rows), dtype=bool)
+            keep[[self.position[c] for c in filters.clause_ids if c in self.position]] = True
+            m &= keep
         return m
 
     def check_filters(self, filters: Filters) -> None:
