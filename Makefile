@@ -59,7 +59,7 @@ model: $(STAMP)
 	$(BIN)/clause-atlas train
 
 ## report: agreement of the double annotations, then the model and the baselines on the test split
-## (real documents first), then the provision checklist; rewrites the AGREEMENT files, evaluation/REPORT.md,
+## (real documents first), the compare threshold, then the provision checklist; rewrites the AGREEMENT files, evaluation/REPORT.md,
 ## evaluation/checklist/REPORT.md, models/provision-detector.json, the model card and README figures
 report: $(STAMP)
 	$(BIN)/python -m evaluation.gold.classification.agreement --round corpus > /dev/null
@@ -68,6 +68,7 @@ report: $(STAMP)
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-3 > /dev/null
 	$(BIN)/python -m evaluation.gold.classification.agreement --round real-4 > /dev/null
 	$(BIN)/clause-atlas evaluate
+	$(BIN)/python -m evaluation.retrieval.compare_threshold --write > /dev/null
 	$(BIN)/python -m evaluation.checklist.agreement --write > /dev/null
 	$(BIN)/python -m evaluation.checklist.evaluate --write --test > /dev/null
 

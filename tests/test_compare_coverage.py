@@ -76,3 +76,25 @@ def test_unknown_document_is_clear(index) -> None:  # type: ignore[no-untyped-de
         matrix(index, "nope")
     with pytest.raises(UnknownDocumentError):
         align(index, "cao-a", "nope")
+
+
+def test_compare_threshold_calibration_weighs_bands_and_matches_the_shipped_default() -> None:
+    import re
+
+    import numpy as np
+
+    from evaluation.retrieval.compare_threshold import README, report, weighted_prf
+    from nlp.analysis.compare import ALIGN_THRESHOLD
+
+    cos = np.array([0.4, 0.42, 0.62, 0.64, 0.9, 0.92])
+    y = np.array([False, False, False, True, True, True])
+    weights = np.array([0.5, 0, 0, 0, 0.3, 0, 0, 0.2])  # bands 0.35-0.45, 0.6-0.65, 0.8+
+    p, r, f = weighted_prf(cos, y, weights, 0.6)
+    assert (round(p, 3), r) == (round((0.15 + 0.2) / 0.5, 3), 1.0)
+    gold = [{"cosine": c, "comparable": bool(v), "annotator_1": bool(v)} for c, v in zip(cos, y, strict=True)]
+    gold[0] |= {"annotator_2": False}
+    gold[1] |= {"annotator_2": True}
+    _text, chosen = report(gold, weights)
+    assert chosen == 0.45  # F1 0.82 (P 0.7, R 1) from 0.45 to 0.60: the lowest; at 0.40 P falls to 0.35
+    shipped = re.search(r"\| (\d\.\d\d) \*\*\(chosen, shipped\)\*\*", README.read_text(encoding="utf-8"))
+    assert shipped and float(shipped.group(1)) == ALIGN_THRESHOLD

@@ -136,7 +136,8 @@ def search_cmd(
     "--threshold",
     type=float,
     default=None,
-    help="Similarity for two clauses to count as comparable [default: the app's, 0.55].",
+    help="Similarity for two clauses to count as comparable [default: the calibrated one the app uses too; "
+    "see evaluation/README.md, 'Comparable clauses'].",
 )
 @click.option(
     "--jsonl", is_flag=True, help="JSON lines: a profile per document, then pairs and unique clauses."
