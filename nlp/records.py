@@ -34,6 +34,7 @@ class DocumentMeta:
     year: int | None = None
     language: str = "nl"
     source: str = ""
+    short_title: str = ""  # for tables and charts; the title when empty
 
 
 @dataclass(frozen=True)

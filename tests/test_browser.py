@@ -196,6 +196,44 @@ class Browser:
                 time.sleep(0.2)
         assert found, f"nothing to click with text {text!r}"
 
+    def click_point(self, n: int) -> str:
+        """Click the n-th point of the page's plotly chart with the mouse; returns the point's text."""
+        deadline, found = time.monotonic() + 60, None
+        while not found and time.monotonic() < deadline:
+            found = self._point(n)
+            if not found:
+                time.sleep(0.3)
+        seen = self.text(
+            "[document.querySelectorAll('.js-plotly-plot').length, document.querySelectorAll('path.point').length,"
+            " document.querySelectorAll('.js-plotly-plot .point').length]"
+        )
+        assert found, f"the chart has no point {n} (plots, points, plot points: {seen})"
+        x, y, label = found  # type: ignore[misc]
+        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+        return str(label)
+
+    def _point(self, n: int) -> object:
+        return self.text(
+            f"""(() => {{
+            const pts = document.querySelectorAll('.js-plotly-plot g.points path.point');
+            const txt = document.querySelectorAll('.js-plotly-plot g.textpoint text');
+            if (pts.length <= {n}) return null;
+            pts[{n}].scrollIntoView({{block: 'center'}});
+            const r = pts[{n}].getBoundingClientRect();
+            return [r.x + r.width / 2, r.y + r.height / 2, txt[{n}] ? txt[{n}].textContent : ''];
+            }})()"""
+        )
+
+    def has_paragraph(self, text: str, timeout: float = 60) -> bool:
+        """Whether a paragraph reading exactly ``text`` shows (waiting for it)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.text(f"[...document.querySelectorAll('p')].some(p => p.innerText.trim() === {json.dumps(text)})"):
+                return True
+            time.sleep(0.2)
+        return False
+
     def type_into(self, label: str, text: str) -> None:
         """Type into the input or text area labelled ``label`` (waiting for it) and press Enter."""
         deadline = time.monotonic() + 60
@@ -337,6 +375,19 @@ def test_browser_four_journeys(app_url: str, tmp_path: Path) -> None:
             browser.open(f"{app_url}/{path}", heading)
             shown = browser.body()
             assert not [w for w in ENGLISH if w in shown], (path, [w for w in ENGLISH if w in shown])
+    finally:
+        browser.close()
+
+
+def test_browser_a_heatmap_tile_opens_its_clauses(app_url: str) -> None:
+    """A researcher clicks a tile of the Overzicht heatmap and gets the clauses behind it."""
+    browser = Browser()
+    try:
+        browser.open(app_url, PAGES[""], timeout=300)
+        label = browser.click_point(4 * 6 + 3)  # the seventh document, welzijn
+        count = label.split()[0]
+        assert count.isdigit()
+        assert browser.has_paragraph(f"{count} clausules"), f"the tile said {label!r}"
     finally:
         browser.close()
 

@@ -198,3 +198,16 @@ def test_code_clauses_in_batches_gives_the_same_predictions(coder, monkeypatch) 
     assert [(p.themes, p.stance, p.theme_scores) for p in batched] == [
         (p.themes, p.stance, p.theme_scores) for p in whole
     ]
+
+
+def test_classify_fixed_formulas_of_laws_are_neutral_without_theme(coder: ClauseCoder) -> None:
+    texts = [
+        "Wij Beatrix, bij de gratie Gods, Koningin der Nederlanden, Prinses van Oranje-Nassau, enz. enz. enz.",
+        "Lasten en bevelen dat dit besluit met de daarbij behorende nota van toelichting in het Staatsblad zal worden geplaatst.",
+        "Gegeven te 's-Gravenhage, 3 mei 2002",
+        "De werkgever is verplicht tot scholing in werktijd en de werknemer heeft recht op een opleiding volgen.",
+    ]
+    out = coder.predict([Sample(t, "other") for t in texts])
+    for p in out[:3]:
+        assert (p.themes, p.stance) == ((), "neutral") and "vaste formule" in p.explanation.summary()
+    assert out[3].themes  # an ordinary clause is left to the model

@@ -89,7 +89,7 @@ def test_compare_threshold_calibration_weighs_bands_and_matches_the_shipped_defa
     cos = np.array([0.4, 0.42, 0.62, 0.64, 0.9, 0.92])
     y = np.array([False, False, False, True, True, True])
     weights = np.array([0.5, 0, 0, 0, 0.3, 0, 0, 0.2])  # bands 0.35-0.45, 0.6-0.65, 0.8+
-    p, r, f = weighted_prf(cos, y, weights, 0.6)
+    p, r, _f = weighted_prf(cos, y, weights, 0.6)
     assert (round(p, 3), r) == (round((0.15 + 0.2) / 0.5, 3), 1.0)
     gold = [{"cosine": c, "comparable": bool(v), "annotator_1": bool(v)} for c, v in zip(cos, y, strict=True)]
     gold[0] |= {"annotator_2": False}

@@ -66,3 +66,13 @@ def test_manifest_titles_lose_control_characters() -> None:
     meta = make_meta("x", "Cao\x1b[31m metaal\u200b\r\n2025\x00")
     assert meta.title == "Cao [31m metaal 2025"
     assert make_meta("leeg", "\x07\x08").title == "leeg"
+
+
+def test_manifest_short_title_is_optional_and_at_most_40_characters() -> None:
+    from nlp.errors import ManifestError
+    from nlp.ingest.manifest import make_meta
+
+    assert make_meta("a", "Een lange titel").short_title == ""
+    assert make_meta("a", "Een lange titel", short_title=" Kort\n").short_title == "Kort"
+    with pytest.raises(ManifestError, match="at most 40"):
+        make_meta("a", "Titel", short_title="x" * 41)

@@ -405,3 +405,23 @@ def test_store_ingest_reports_progress_per_file_then_per_document_coded(
     report = ingest(store, collect([folder]), on_progress=steps.append, coder=coder)  # unchanged, now coded
     assert [p.stage for p in steps] == ["read"] * 3 + ["code"] * 3
     assert [p.done for p in steps if p.stage == "code"] == [1, 2, 3] and report.coded == 3
+
+
+def test_store_short_title_from_the_manifest_and_an_older_store_read_before_its_upgrade(
+    tmp_path: Path, corpus: Path
+) -> None:
+    (corpus / "manifest.csv").write_text(
+        MANIFEST.replace("source\n", "source,short_title\n").replace("cao.txt\n", "cao.txt,Cao metaal 2025\n"),
+        encoding="utf-8",
+    )
+    path = tmp_path / "s.duckdb"
+    with Store(path) as s:
+        ingest(s, collect([corpus]))
+        assert s.meta("cao-test").short_title == "Cao metaal 2025"
+        assert ingest(s, collect([corpus])).status == {"cao-test": "unchanged"}
+        s.con.execute("ALTER TABLE documents DROP COLUMN short_title")  # as a store made before the column
+    with Store(path, read_only=True) as s:  # read-only: not upgraded, the column reads as empty
+        assert s.meta("cao-test").short_title is None and s.documents()[0]["title"] == "Cao Test"
+    with Store(path) as s:  # opened for writing: upgraded, and a re-ingest fills it in (metadata only)
+        assert ingest(s, collect([corpus])).status == {"cao-test": "updated"}
+        assert s.meta("cao-test").short_title == "Cao metaal 2025"

@@ -10,6 +10,7 @@ from test_search import fixture_index
 from nlp.exchange.tabular import to_csv, to_xlsx
 from nlp.retrieval.search import Filters
 from nlp.store.base import Store
+from ui.heatmap_view import cell_of, heatmap, heatmap_cells
 from ui.topic_view import topic_clauses
 from ui.views import (
     UploadError,
@@ -18,7 +19,6 @@ from ui.views import (
     cell_clauses,
     documents_without,
     escape_markdown,
-    heatmap,
     only_binding,
     overview,
     review_queue,
@@ -306,7 +306,7 @@ def test_views_heatmap_labels_are_unique_and_shading_is_logarithmic(index) -> No
     import math
 
     from nlp.retrieval.search import ClauseIndex
-    from ui.views import LABEL_WIDTH
+    from ui.heatmap_view import LABEL_WIDTH
 
     long = "Besluit van 12 maart 2001, houdende regels over de arbeidsomstandigheden in de sector "
     rows = [dict(r, title=long + r["doc_id"]) for r in index.rows]
@@ -314,3 +314,14 @@ def test_views_heatmap_labels_are_unique_and_shading_is_logarithmic(index) -> No
     assert len(set(hm["labels"])) == len(hm["labels"]) == 3  # the cut titles collide; the ids tell them apart
     assert all(x.startswith(long[: LABEL_WIDTH - 1].rstrip() + "…") and x.endswith(")") for x in hm["labels"])
     assert hm["shade"] == [[math.log1p(n) for n in row] for row in hm["counts"]]
+
+
+def test_views_a_clicked_heatmap_tile_names_its_document_and_theme(index) -> None:  # type: ignore[no-untyped-def]
+    hm = heatmap(index)
+    cells = heatmap_cells(hm)
+    assert len(cells) == len(hm["doc_ids"]) * len(hm["themes"])
+    n = 4 * 1 + 2  # second document, third theme
+    assert cell_of(hm, [{"point_index": n, "x": "ignored"}]) == (cells[n]["doc_id"], cells[n]["theme"])
+    assert (cells[n]["doc_id"], cells[n]["theme"]) == (hm["doc_ids"][1], hm["themes"][2])
+    assert cells[n]["text"].split()[0] == str(hm["counts"][1][2])
+    assert cell_of(hm, []) is None and cell_of(hm, [{"point_index": 10**6}]) is None

@@ -30,13 +30,14 @@ class ChecklistFilter:
 
 
 def documents(index: Any) -> dict[str, dict[str, Any]]:
-    """Per document id: title, type, sector and year (from the index rows)."""
+    """Per document id: title, short title (the title when there is none), type, sector and year."""
     out: dict[str, dict[str, Any]] = {}
     for r in index.rows:
         out.setdefault(
             r["doc_id"],
             {
                 "title": r["title"],
+                "short_title": r.get("short_title") or r["title"],
                 "doc_type": r["doc_type"],
                 "sector": r.get("sector") or "",
                 "year": r["year"],
@@ -65,9 +66,9 @@ def matrix(
     }
     status = {(f.doc_id, f.provision): f.status for f in found}
     rows, ids = [], []
-    for d in sorted(keep, key=lambda d: str(docs[d]["title"]).lower()):
+    for d in sorted(keep, key=lambda d: str(docs[d]["short_title"]).lower()):
         row: dict[str, Any] = {
-            "document": docs[d]["title"],
+            "document": docs[d]["short_title"],
             "soort": DOC_TYPE_NL.get(docs[d]["doc_type"], docs[d]["doc_type"]),
         }
         for p in shown:

@@ -4,7 +4,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import state, widgets
-from ui.views import THEME_NL, cell_clauses, dutch_number, heatmap, overview
+from ui.heatmap_view import cell_of, heatmap, heatmap_cells
+from ui.views import THEME_NL, cell_clauses, dutch_number, overview
 
 st.title("Overzicht van het corpus")
 index = state.index()
@@ -22,32 +23,43 @@ if not widgets.empty_store_notice(index):
     st.subheader("Welk document zegt wat over welk thema?")
     st.caption(
         "Kleur: aantal clausules met het thema (donkerder is meer; de schaal is logaritmisch, zodat één groot "
-        "document de rest niet wegdrukt). ● = er staat minstens één bindende verbintenis in."
+        "document de rest niet wegdrukt). ● = er staat minstens één bindende verbintenis in. Klik op een vakje "
+        "voor de clausules erachter."
     )
     hm = heatmap(index)
-    labels = [
-        [f"{n}{' ●' if b else ''}" for n, b in zip(row, brow, strict=True)]
-        for row, brow in zip(hm["counts"], hm["binding"], strict=True)
-    ]
+    cells = heatmap_cells(hm)
     fig = go.Figure(
-        go.Heatmap(
-            z=hm["shade"],
-            customdata=hm["counts"],
-            x=[THEME_NL[t] for t in hm["themes"]],
-            y=hm["labels"],
-            text=labels,
-            texttemplate="%{text}",
-            colorscale="Blues",
-            showscale=False,
-            hovertemplate="%{y}<br>%{x}: %{customdata} clausules<extra></extra>",
+        go.Scatter(
+            x=[THEME_NL[c["theme"]] for c in cells],
+            y=[c["label"] for c in cells],
+            mode="markers+text",
+            text=[c["text"] for c in cells],
+            customdata=[c["count"] for c in cells],
+            marker={"symbol": "square", "size": 22, "color": [c["shade"] for c in cells], "colorscale": "Blues"},
+            textfont={"size": 11},
+            hovertemplate="%{y}<br>%{x}: %{customdata} clausules (klik voor de clausules)<extra></extra>",
         )
     )
     fig.update_layout(
         height=max(400, 24 * len(hm["doc_ids"])),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"autorange": "reversed"},
+        yaxis={"autorange": "reversed", "type": "category"},
+        xaxis={"side": "top", "type": "category"},
+        plot_bgcolor="white",
+        clickmode="event+select",
+        dragmode=False,
     )
-    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+    event = st.plotly_chart(
+        fig,
+        width="stretch",
+        config={"displayModeBar": False},
+        on_select="rerun",
+        selection_mode="points",
+        key="ov-heat",
+    )
+    picked = cell_of(hm, event.selection.points if event else [])
+    if picked is not None:
+        st.session_state["ov-doc"], st.session_state["ov-theme"] = picked
 
     st.subheader("Clausules achter een cel")
     titles = dict(zip(hm["doc_ids"], hm["titles"], strict=True))

@@ -17,7 +17,11 @@ st.write(
 )
 with st.form("upload", clear_on_submit=False):
     file = st.file_uploader("Bestand", type=["pdf", "docx", "txt", "md", "html", "htm"], key="up-file")
-    title = st.text_input("Titel", key="up-title")
+    c1, c2 = st.columns([3, 1])
+    title = c1.text_input("Titel", key="up-title")
+    short_title = c2.text_input(
+        "Korte titel (optioneel)", max_chars=40, key="up-short", help="Voor tabellen en grafieken, hoogstens 40 tekens."
+    )
     c1, c2 = st.columns(2)
     doc_type = c1.selectbox(
         "Documenttype", DOC_TYPES, index=DOC_TYPES.index("other"), format_func=DOC_TYPE_NL.get, key="up-type"
@@ -44,6 +48,7 @@ if submitted:
                     file.name,
                     file.getvalue(),
                     title=title,
+                    short_title=short_title,
                     doc_type=doc_type,
                     organisation=organisation,
                     sector=sector,

@@ -21,7 +21,7 @@ import numpy as np
 from nlp.analysis.coverage import Gap, documents, matrix
 from nlp.errors import ClauseAtlasError
 from nlp.records import Progress
-from nlp.resources import STANCES, THEMES
+from nlp.resources import STANCES
 from nlp.retrieval.search import ClauseIndex, Filters
 
 DEFAULT_UPLOAD_LIMIT_MB = 25
@@ -124,39 +124,6 @@ def overview(index: ClauseIndex) -> dict[str, Any]:
         "by_country": dict(Counter(d["country"] or "?" for d in rows)),
         "by_year": dict(sorted(Counter(str(d["year"] or "?") for d in rows).items())),
         "clauses": len(index.rows),
-    }
-
-
-LABEL_WIDTH = 55
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def heatmap(index: ClauseIndex) -> dict[str, Any]:
-    """Documents x themes: clause counts and whether a binding commitment is present.
-
-    ``labels`` are the row labels: titles cut to :data:`LABEL_WIDTH` characters, with the document
-    id added where two cut titles would read the same ("Besluit van ..."); ``shade`` is the colour
-    value, log(1 + count), so that one document with hundreds of clauses does not wash out the rest.
-    """
-    cells = matrix(index)
-    doc_ids = list(dict.fromkeys(c.doc_id for c in cells))
-    by = {(c.doc_id, c.theme): c for c in cells}
-    titles = {r["doc_id"]: r["title"] for r in index.rows}
-    short = {d: _cut(str(titles[d]), LABEL_WIDTH) for d in doc_ids}
-    seen = Counter(short.values())
-    counts = [[by[(d, t)].clauses for t in THEMES] for d in doc_ids]
-    return {
-        "doc_ids": doc_ids,
-        "titles": [titles[d] for d in doc_ids],
-        "labels": [f"{short[d]} ({d})" if seen[short[d]] > 1 else short[d] for d in doc_ids],
-        "shade": [[float(np.log1p(n)) for n in row] for row in counts],
-        "themes": list(THEMES),
-        "counts": counts,
-        "binding": [[by[(d, t)].commitments > 0 for t in THEMES] for d in doc_ids],
-        "strongest": [[by[(d, t)].strongest for t in THEMES] for d in doc_ids],
     }
 
 
@@ -281,6 +248,7 @@ def add_document(
     data: bytes,
     *,
     title: str = "",
+    short_title: str = "",
     doc_type: str = "other",
     organisation: str = "",
     sector: str = "",
@@ -302,7 +270,8 @@ def add_document(
     ``any_language``.
 
     Raises:
-        UploadError: unsupported type, over the size limit, a duplicate, or unreadable.
+        UploadError: unsupported type, over the size limit, a duplicate, unreadable, or a short title
+            over 40 characters.
     """
     from nlp.coding.apply import code_clauses
     from nlp.ingest import readers
@@ -338,16 +307,20 @@ def add_document(
 
     with guard, session() as s:
         refuse_duplicate(s)
-    meta = make_meta(
-        doc_id,
-        title or Path(name).stem.replace("_", " "),
-        doc_type=doc_type,
-        organisation=organisation,
-        sector=sector,
-        country=country,
-        year=year,
-        source=name,
-    )
+    try:
+        meta = make_meta(
+            doc_id,
+            title or Path(name).stem.replace("_", " "),
+            doc_type=doc_type,
+            organisation=organisation,
+            sector=sector,
+            country=country,
+            year=year,
+            source=name,
+            short_title=short_title,
+        )
+    except ClauseAtlasError as exc:
+        raise UploadError(f"{filename}: {exc}") from exc
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)

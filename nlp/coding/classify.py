@@ -20,6 +20,7 @@ from nlp.coding.heads import (
     to_indicator,
 )
 from nlp.records import Explanation, Neighbour, Prediction, Sample
+from nlp.resources import FORMULA_CUE, FORMULA_RE
 
 
 class ClauseCoder:
@@ -127,7 +128,11 @@ class ClauseCoder:
         return self
 
     def predict(self, X: Sequence[Sample], *, explain: bool = True) -> list[Prediction]:
-        """Predict themes and stance of each sample, with scores and (optionally) explanations."""
+        """Predict themes and stance of each sample, with scores and (optionally) explanations.
+
+        A fixed formula of a law or decree (:data:`nlp.resources.FORMULA_RE`: "Wij Beatrix, bij de
+        gratie Gods", "Lasten en bevelen", "Gegeven te") is coded neutral without a theme.
+        """
         if not len(X):
             return []
         X = self.with_vectors(X)
@@ -151,6 +156,11 @@ class ClauseCoder:
                     for r, terms in zip(rows, self.stance.top_terms(Fs[rows], k), strict=True):
                         stance_cues[r] = terms
             neighbours = self.neighbours(np.vstack([s.vector for s in X]))
+        for i, s in enumerate(X):
+            if FORMULA_RE.match(s.text):
+                tmask[i] = False
+                sidx[i] = list(self.stance.labels).index("neutral")
+                theme_cues[i], stance_cues[i] = {}, (FORMULA_CUE,)
         out = []
         for i in range(len(X)):
             out.append(

@@ -1,7 +1,8 @@
 """Read document metadata from a manifest CSV (``corpus/manifest.csv``).
 
 Columns follow LABELS.md section 5: ``doc_id, file, title, doc_type, organisation, sector,
-country, year, language, source`` (extra columns such as ``licence`` are ignored).
+country, year, language, source``, and optionally ``short_title`` (at most 40 characters, shown
+in tables and charts); extra columns such as ``licence`` are ignored.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from nlp.errors import ManifestError
 from nlp.records import COUNTRIES, DOC_TYPES, DocumentMeta
 
 REQUIRED = ("doc_id", "file", "title", "doc_type")
+SHORT_TITLE_MAX = 40
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 
 
@@ -30,11 +32,13 @@ def make_meta(
     year: int | str | None = None,
     language: str = "nl",
     source: str = "",
+    short_title: str = "",
 ) -> DocumentMeta:
     """Validate metadata fields and build a :class:`~nlp.records.DocumentMeta`.
 
     Raises:
-        ManifestError: an invalid id, document type, country or year.
+        ManifestError: an invalid id, document type, country or year, or a short title over
+            :data:`SHORT_TITLE_MAX` characters.
     """
     if not _DOC_ID.match(doc_id or ""):
         raise ManifestError(f"invalid document id {doc_id!r}: use letters, digits, '-', '_' or '.'")
@@ -42,6 +46,9 @@ def make_meta(
         raise ManifestError(f"invalid doc_type {doc_type!r} for {doc_id}: one of {', '.join(DOC_TYPES)}")
     if country and country not in COUNTRIES:
         raise ManifestError(f"invalid country {country!r} for {doc_id}: one of {', '.join(COUNTRIES)}")
+    short = _printable(short_title)
+    if len(short) > SHORT_TITLE_MAX:
+        raise ManifestError(f"short_title of {doc_id} has {len(short)} characters; at most {SHORT_TITLE_MAX}")
     year_int: int | None = None
     if year not in (None, ""):
         try:
@@ -60,6 +67,7 @@ def make_meta(
         year=year_int,
         language=language or "nl",
         source=source,
+        short_title=short,
     )
 
 
@@ -90,6 +98,7 @@ def read_manifest(path: str | Path) -> dict[str, DocumentMeta]:
                         year=(row.get("year", "") or "").strip(),
                         language=(row.get("language", "") or "nl").strip(),
                         source=row.get("source", "") or "",
+                        short_title=row.get("short_title", "") or "",
                     )
                 except ManifestError as exc:
                     raise ManifestError(f"{p}, line {n}: {exc}") from None

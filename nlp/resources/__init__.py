@@ -11,6 +11,8 @@ from __future__ import annotations
 from nlp.resources.labels import (
     BINDING_DOC_TYPES,
     DEFINITION_RE,
+    FORMULA_CUE,
+    FORMULA_RE,
     IMPERATIVE_VERBS,
     MODAL_CUES,
     PROVISION_STATUS_LABELS,
@@ -76,6 +78,8 @@ __all__ = [
     "DEFINITION_RE",
     "DETECTED_LANGUAGES",
     "FOOTNOTE_START_RE",
+    "FORMULA_CUE",
+    "FORMULA_RE",
     "FUNCTION_WORDS",
     "HEADER_MAX_WORDS",
     "HEADER_MIN_REPEATS",

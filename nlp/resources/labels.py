@@ -280,6 +280,16 @@ IMPERATIVE_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Fixed formulas of Dutch laws and decrees that arrange nothing: the enacting formula ("Wij
+# Beatrix, bij de gratie Gods, ..."), the promulgation clause ("Lasten en bevelen dat ...") and
+# the place and date of signing ("Gegeven te ..."). The coder codes them neutral, without a theme
+# (as the gold does); the considerans ("Alzo Wij in overweging genomen hebben ...") states the
+# law's purpose and is left to the model.
+FORMULA_RE: re.Pattern[str] = re.compile(
+    r"^\s*(?:Wij [A-Z][\w-]+(?: [A-Z][\w-]+)*,? bij de gratie Gods|Lasten en bevelen\b|Gegeven te ['A-Z])"
+)
+FORMULA_CUE = "vaste formule van een wet of besluit"
+
 # Document types whose commitments bind someone ("other" holds the laws and regulations).
 BINDING_DOC_TYPES: frozenset[str] = frozenset({"cao", "covenant", "other"})
 

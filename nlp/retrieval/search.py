@@ -223,6 +223,7 @@ class ClauseIndex:
                     "lead_in": c.lead_in,
                     "page": c.page,
                     "title": d["title"],
+                    "short_title": d.get("short_title") or "",
                     "doc_type": d["doc_type"],
                     "country": d["country"] or "",
                     "organisation": d["organisation"] or "",

@@ -28,7 +28,7 @@ from nlp.store.paths import default_store, is_server_url
 from nlp.store.schema import META_FIELDS, SCHEMA, TABLES
 from nlp.store.vectors import EmbeddingCache
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.short_title
 # Seconds a command waits for a store another process holds (``--wait``, ``CLAUSE_ATLAS_WAIT``).
 DEFAULT_WAIT = 5.0
 # Bump when cleaning or segmentation changes, so re-ingest rebuilds stored clauses.
@@ -169,11 +169,19 @@ class Store(EmbeddingCache, LabelTables):
 
     # --- writing ----------------------------------------------------------------------------
 
+    def _columns(self, fields: Sequence[str]) -> str:
+        """``fields`` of the documents table as a select list; a column an older store lacks reads as NULL.
+
+        A store opened read-only is never upgraded, so it may predate a column (``short_title``).
+        """
+        if not hasattr(self, "_doc_columns"):
+            rows = self._x("SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'")
+            self._doc_columns = {str(r[0]) for r in rows.fetchall()}
+        return ", ".join(f if f in self._doc_columns else f"NULL AS {f}" for f in fields)
+
     def _stored_state(self, doc_id: str) -> tuple[object, ...] | None:
         return self._x(
-            "SELECT content_hash, pipeline_version, "
-            + ", ".join(META_FIELDS[1:])
-            + " FROM documents WHERE doc_id = ?",
+            "SELECT content_hash, pipeline_version, " + self._columns(META_FIELDS[1:]) + " FROM documents WHERE doc_id = ?",
             [doc_id],
         ).fetchone()
 
@@ -269,6 +277,7 @@ class Store(EmbeddingCache, LabelTables):
                     len(clauses),
                     doc.text,
                     now,
+                    m.short_title,
                 )
             ],
         )
@@ -318,7 +327,7 @@ class Store(EmbeddingCache, LabelTables):
         """One dict per document with its metadata, clause count and hash (no text)."""
         return self._dicts(
             "SELECT "
-            + ", ".join(META_FIELDS)
+            + self._columns(META_FIELDS)
             + ", path, fmt, n_pages, n_clauses, content_hash, ingested_at "
             "FROM documents ORDER BY doc_id"
         )
@@ -329,7 +338,7 @@ class Store(EmbeddingCache, LabelTables):
         Raises:
             UnknownDocumentError: no such document.
         """
-        columns = ", ".join(c for c, _t in TABLES["documents"][0])
+        columns = self._columns([c for c, _t in TABLES["documents"][0]])
         rows = self._dicts(f"SELECT {columns} FROM documents WHERE doc_id = ?", [doc_id])
         if not rows:
             raise UnknownDocumentError(doc_id, self.doc_ids())
@@ -369,7 +378,8 @@ class Store(EmbeddingCache, LabelTables):
         columns, key = TABLES[table]
         names = [c for c, _t in columns]
         order = key or [c for c in names if c == "created_at"] or names[:1]
-        cur = self._x(f"SELECT {', '.join(names)} FROM {table} ORDER BY {', '.join(order)}")
+        select = self._columns(names) if table == "documents" else ", ".join(names)
+        cur = self._x(f"SELECT {select} FROM {table} ORDER BY {', '.join(order)}")
         while chunk := cur.fetchmany(batch):
             yield [tuple(r) for r in chunk]
 

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS documents (
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL
 );
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS short_title VARCHAR;
 CREATE TABLE IF NOT EXISTS clauses (
     clause_id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,
@@ -69,6 +70,7 @@ TABLES: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
             ("n_clauses", "INTEGER"),
             ("text", "VARCHAR"),
             ("ingested_at", "TIMESTAMP"),
+            ("short_title", "VARCHAR"),
         ),
         ("doc_id",),
     ),
@@ -102,4 +104,5 @@ META_FIELDS = (
     "year",
     "language",
     "source",
+    "short_title",
 )
